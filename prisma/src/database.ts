@@ -1,0 +1,99 @@
+// Opens the product's database: embedded PostgreSQL (PGlite, in a folder) when no
+// DATABASE_URL is given, real PostgreSQL otherwise. Both run the same schema and migrations.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/client/client.ts';
+import { applyMigrations, type SqlSession } from './migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string | null }; // null: in memory (tests)
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Names of the migrations applied while opening. */
+  migrationsApplied: string[];
+  /** A cheap round trip, for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+/** Where PGlite keeps its files inside DATA_DIR. */
+export function pgliteDirectory(dataDir: string): string {
+  return path.resolve(dataDir, 'pg');
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  if (target.kind === 'postgres') {
+    let migrationsApplied: string[] = [];
+    if (migrate) migrationsApplied = await migratePostgres(target.url);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    return {
+      kind: 'postgres',
+      prisma,
+      migrationsApplied,
+      ping: () => ping(prisma),
+      close: () => prisma.$disconnect(),
+    };
+  }
+  let dir: string | undefined;
+  if (target.dataDir) {
+    dir = pgliteDirectory(target.dataDir);
+    mkdirSync(dir, { recursive: true });
+  }
+  const pglite = await PGlite.create(dir ? { dataDir: dir } : {});
+  const migrationsApplied = migrate ? await applyMigrations(pgliteSession(pglite)) : [];
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: 'pglite',
+    prisma,
+    migrationsApplied,
+    ping: () => ping(prisma),
+    close: async () => {
+      await prisma.$disconnect();
+      // An open PGlite keeps the process alive and leaves the data folder to crash recovery.
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function ping(prisma: PrismaClient): Promise<void> {
+  await prisma.$queryRaw`SELECT 1`;
+}
+
+function pgliteSession(pglite: PGlite): SqlSession {
+  return {
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
+    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+  };
+}
+
+async function migratePostgres(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await applyMigrations({
+      exec: async (script) => {
+        await client.query(script);
+      },
+      query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
+    });
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,7 @@
+export { openDatabase, pgliteDirectory } from './database.ts';
+export type { Database, DatabaseKind, DatabaseTarget, OpenOptions } from './database.ts';
+export { applyMigrations, readMigrations, migrationsFolder, MigrationError } from './migrate.ts';
+export type { SqlSession, Migration } from './migrate.ts';
+export { PrismaClient, Prisma } from '../generated/client/client.ts';
+export * from '../generated/client/enums.ts';
+export type * from '../generated/client/models.ts';
