@@ -9,8 +9,12 @@ import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const databaseUrl = process.env.DATABASE_URL;
+// Commands that need no real database (`migrate diff` between schema files) use a throw-away
+// in-memory PGlite; scripts/newMigration.ts sets this.
+const inMemory = process.env.PRISMA_IN_MEMORY === '1';
 // The schema's datasource reads DATABASE_URL; with PGlite it is never dialled, but the CLI
 // needs some postgres URL to exist or it tries to download a query engine.
 if (!databaseUrl) process.env.DATABASE_URL = 'postgresql://embedded@localhost/embedded';
@@ -22,8 +26,24 @@ export default defineConfig({
   migrations: { path: path.join(import.meta.dirname, 'migrations') },
   async adapter() {
     if (databaseUrl) return new PrismaPg({ connectionString: databaseUrl });
+    if (inMemory) return new PrismaPGlite(new PGlite());
     const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(import.meta.dirname, '..', 'data'), 'pg');
-    mkdirSync(dataDir, { recursive: true });
-    return new PrismaPGlite(new PGlite({ dataDir }));
+    return lazyPGlite(dataDir);
   },
 });
+
+// Open PGlite only when the CLI really connects: an open PGlite keeps the CLI process alive,
+// and commands such as `migrate diff --from-empty` never need a database.
+function lazyPGlite(dataDir: string): SqlMigrationAwareDriverAdapterFactory {
+  let factory: PrismaPGlite | undefined;
+  const open = () => {
+    mkdirSync(dataDir, { recursive: true });
+    return (factory ??= new PrismaPGlite(new PGlite({ dataDir })));
+  };
+  return {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pglite',
+    connect: () => open().connect(),
+    connectToShadowDb: () => open().connectToShadowDb(),
+  };
+}

@@ -66,7 +66,6 @@ CREATE TABLE "StaffUser" (
     "id" UUID NOT NULL,
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "roles" "StaffRole"[],
     "passwordHash" TEXT,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "lastLoginAt" TIMESTAMPTZ(3),
@@ -75,6 +74,15 @@ CREATE TABLE "StaffUser" (
     "version" INTEGER NOT NULL DEFAULT 1,
 
     CONSTRAINT "StaffUser_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "StaffRoleGrant" (
+    "staffUserId" UUID NOT NULL,
+    "role" "StaffRole" NOT NULL,
+    "grantedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "StaffRoleGrant_pkey" PRIMARY KEY ("staffUserId","role")
 );
 
 -- CreateTable
@@ -536,6 +544,9 @@ CREATE UNIQUE INDEX "StaffUser_email_key" ON "StaffUser"("email");
 CREATE INDEX "StaffUser_active_idx" ON "StaffUser"("active");
 
 -- CreateIndex
+CREATE INDEX "StaffRoleGrant_role_idx" ON "StaffRoleGrant"("role");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "StaffSession_tokenHash_key" ON "StaffSession"("tokenHash");
 
 -- CreateIndex
@@ -716,6 +727,9 @@ CREATE INDEX "AuditEvent_entityType_entityId_idx" ON "AuditEvent"("entityType", 
 CREATE INDEX "AuditEvent_occurredAt_idx" ON "AuditEvent"("occurredAt");
 
 -- AddForeignKey
+ALTER TABLE "StaffRoleGrant" ADD CONSTRAINT "StaffRoleGrant_staffUserId_fkey" FOREIGN KEY ("staffUserId") REFERENCES "StaffUser"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "StaffSession" ADD CONSTRAINT "StaffSession_staffUserId_fkey" FOREIGN KEY ("staffUserId") REFERENCES "StaffUser"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -855,7 +869,6 @@ ALTER TABLE "ClosureDay" ADD CONSTRAINT "ClosureDay_createdById_fkey" FOREIGN KE
 
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actorStaffId_fkey" FOREIGN KEY ("actorStaffId") REFERENCES "StaffUser"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
 
 -- The audit log is append-only (5.12: a full record). UPDATE is allowed only inside a
 -- transaction that sets app.audit_redaction = 'on' (retention anonymisation of personal data);

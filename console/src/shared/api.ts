@@ -1,0 +1,26 @@
+// The console's one way to call the API: JSON in, JSON out, and the server's error message
+// surfaced as-is (it is written for the person reading it).
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  if (!response.ok) {
+    throw new ApiError(response.status, data.error?.code ?? 'UNKNOWN', data.error?.message ?? `The server answered ${response.status}.`);
+  }
+  return data as T;
+}

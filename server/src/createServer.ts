@@ -1,0 +1,59 @@
+// Builds and starts the whole server: database (migrated), first administrator, HTTP app and
+// socket.io. main.ts calls it with the real environment; tests call it with their own.
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabase, type Database } from '@complaints/db';
+import type { Config } from './config/config.ts';
+import type { Logger } from './config/logger.ts';
+import type { ServerContext } from './context.ts';
+import { bootstrapAdministrator, type BootstrapOutcome } from './auth/setupAdministrator.ts';
+import { createApp, type AppOptions } from './http/createApp.ts';
+import { attachSocketServer, SocketBroadcaster } from './realtime/socketServer.ts';
+
+export interface RunningServer {
+  context: ServerContext;
+  httpServer: HttpServer;
+  url: string;
+  bootstrap: BootstrapOutcome;
+  close(): Promise<void>;
+}
+
+export interface CreateServerOptions extends AppOptions {
+  config: Config;
+  logger: Logger;
+  /** Reuse an open database (tests); otherwise one is opened and migrated from config. */
+  database?: Database;
+  now?: () => Date;
+}
+
+export async function startServer(options: CreateServerOptions): Promise<RunningServer> {
+  const { config, logger } = options;
+  const database = options.database ?? (await openDatabase(config.database));
+  if (database.migrationsApplied.length) logger.info({ migrations: database.migrationsApplied }, 'applied database migrations');
+
+  const httpServer = createHttpServer();
+  const base = { config, database, prisma: database.prisma, logger, now: options.now ?? (() => new Date()) };
+  const io = attachSocketServer(httpServer, base);
+  const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
+  httpServer.on('request', createApp(context, options));
+
+  const bootstrap = await bootstrapAdministrator(context);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await io.close(); // also closes the HTTP server
+      if (!options.database) await database.close();
+    })());
+  return { context, httpServer, url, bootstrap, close };
+}

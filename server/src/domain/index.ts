@@ -1,0 +1,8 @@
+// The Code engine's public API: pure rules, no I/O. The service layer loads a CaseSnapshot,
+// calls an operation with an OperationContext, persists the new snapshot and turns the events
+// into audit rows, socket.io messages and letters (renderLetterRequest).
+export * from './civilDate.ts';
+export * from './workingDays.ts';
+export * from './deadlines.ts';
+export * from './caseLifecycle.ts';
+export * from './letters/index.ts';

@@ -1,0 +1,46 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { Logger } from '../config/logger.ts';
+import { AppError, AppErrorCode, httpStatusFor } from './appError.ts';
+
+export interface ErrorBody {
+  error: { code: AppErrorCode; message: string; details?: unknown };
+}
+
+/** Human-readable summary of a zod failure: "email: must be an email address; password: ..." */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError(AppErrorCode.InvalidRequest, describeZodError(error), error.issues);
+  const status = (error as { status?: number; type?: string }).status;
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.parse.failed') return new AppError(AppErrorCode.InvalidRequest, 'The request body is not valid JSON.');
+  if (type === 'entity.too.large') return new AppError(AppErrorCode.InvalidRequest, 'The request body is too large.');
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError(AppErrorCode.InvalidRequest, (error as Error).message || 'The request could not be read.');
+  }
+  return undefined;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError) {
+      const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
+      if (appError.details !== undefined) body.error.details = appError.details;
+      res.status(httpStatusFor[appError.code]).json(body);
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } });
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError(AppErrorCode.NotFound, `There is no API endpoint ${req.method} ${req.originalUrl}.`));
+};

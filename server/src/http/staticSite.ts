@@ -1,0 +1,32 @@
+// Serves the built console (console/dist): the staff console at / and the resident web chat at
+// /chat. Any other page path falls back to the console's index so its client-side routes work.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { Router } from 'express';
+
+export function consoleDistFolder(): string {
+  const consolePackage = createRequire(import.meta.url).resolve('@complaints/console/package.json');
+  return path.join(path.dirname(consolePackage), 'dist');
+}
+
+const NOT_PAGES = /^\/(api|socket\.io|twilio|healthz)(\/|$)/;
+
+export function staticSite(distFolder = consoleDistFolder()): Router {
+  const router = Router();
+  if (!existsSync(path.join(distFolder, 'index.html'))) {
+    router.get(/^(?!\/(api|socket\.io|twilio|healthz)(\/|$)).*/, (_req, res) => {
+      res.status(503).type('text/plain').send('The console has not been built. Run `npm start` (it builds first) or `npm run build`.');
+    });
+    return router;
+  }
+  // Hashed asset names never change content, so browsers may keep them for a year.
+  router.use('/assets', express.static(path.join(distFolder, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use(express.static(distFolder, { index: false }));
+  router.get(/^\/chat(\/.*)?$/, (_req, res) => res.sendFile(path.join(distFolder, 'chat.html')));
+  router.get(/.*/, (req, res, next) => {
+    if (NOT_PAGES.test(req.path)) return next();
+    res.sendFile(path.join(distFolder, 'index.html'));
+  });
+  return router;
+}

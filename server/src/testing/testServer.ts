@@ -1,0 +1,81 @@
+// Starts the real server on a random port over a fresh test database (PGlite or PostgreSQL, see
+// @complaints/db/testing), with a small cookie-keeping HTTP client for API tests.
+import { createStaffUser } from '@complaints/db/factories';
+import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
+import type { StaffRole } from '@complaints/db';
+import { loadConfig, type Config } from '../config/config.ts';
+import { createLogger } from '../config/logger.ts';
+import { startServer, type RunningServer } from '../createServer.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+export interface TestServer extends RunningServer {
+  database: TestDatabase;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: { env?: Record<string, string>; now?: () => Date; consoleDist?: string } = {},
+): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }), port: 0, host: '127.0.0.1' };
+  const server = await startServer({
+    config,
+    logger: createLogger(config),
+    database,
+    now: options.now,
+    consoleDist: options.consoleDist,
+  });
+  return {
+    ...server,
+    database,
+    stop: async () => {
+      await server.close();
+      await database.destroy();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export async function createSignedInStaff(server: RunningServer, roles: StaffRole[] = ['handler']) {
+  const staff = await createStaffUser(server.context.prisma, { roles, passwordHash: await hashPassword(TEST_PASSWORD) });
+  const client = new ApiClient(server.url);
+  const response = await client.post('/api/auth/login', { email: staff.email, password: TEST_PASSWORD });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
+  return { staff, client };
+}
+
+/** fetch with a cookie jar of one cookie: enough for a staff session. */
+export class ApiClient {
+  cookie: string | undefined;
+  constructor(readonly baseUrl: string) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json: json as Record<string, any>, text }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', path, body, headers);
+  }
+}
