@@ -26,7 +26,7 @@ export default defineConfig({
   migrations: { path: path.join(import.meta.dirname, 'migrations') },
   async adapter() {
     if (databaseUrl) return new PrismaPg({ connectionString: databaseUrl });
-    if (inMemory) return new PrismaPGlite(new PGlite());
+    if (inMemory) return lazyPGlite(null);
     const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(import.meta.dirname, '..', 'data'), 'pg');
     return lazyPGlite(dataDir);
   },
@@ -34,11 +34,13 @@ export default defineConfig({
 
 // Open PGlite only when the CLI really connects: an open PGlite keeps the CLI process alive,
 // and commands such as `migrate diff --from-empty` never need a database.
-function lazyPGlite(dataDir: string): SqlMigrationAwareDriverAdapterFactory {
-  let factory: PrismaPGlite | undefined;
+// (The cast: pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils.)
+function lazyPGlite(dataDir: string | null): SqlMigrationAwareDriverAdapterFactory {
+  let factory: SqlMigrationAwareDriverAdapterFactory | undefined;
   const open = () => {
-    mkdirSync(dataDir, { recursive: true });
-    return (factory ??= new PrismaPGlite(new PGlite({ dataDir })));
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const pglite = dataDir ? new PGlite({ dataDir }) : new PGlite();
+    return (factory ??= new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory);
   };
   return {
     provider: 'postgres',

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../generated/client/client.ts';
+import { PrismaClient, type Prisma } from '../generated/client/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -56,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   const pglite = await PGlite.create(dir ? { dataDir: dir } : {});
   const migrationsApplied = migrate ? await applyMigrations(pgliteSession(pglite)) : [];
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {
     kind: 'pglite',
     prisma,
@@ -68,6 +68,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+// pglite-prisma-adapter is built against an older @prisma/driver-adapter-utils whose types
+// differ nominally from @prisma/client 6.19's; the runtime interface is the same (its own
+// integration tests, and ours, run every query through it).
+function pgliteAdapter(pglite: PGlite): NonNullable<Prisma.PrismaClientOptions['adapter']> {
+  return new PrismaPGlite(pglite) as unknown as NonNullable<Prisma.PrismaClientOptions['adapter']>;
 }
 
 async function ping(prisma: PrismaClient): Promise<void> {

@@ -16,15 +16,18 @@ export function testProjects(root = 'src', extra = {}) {
   const unit = `${root}/**/*.test.{ts,tsx}`;
   const integration = `${root}/**/*.integration.test.{ts,tsx}`;
   const setupFiles = extra.setupFiles ?? [];
+  // Each integration file opens its own database (PGlite start-up and migrations take seconds
+  // when every workspace tests at once on two cores), so hooks get generous time.
+  const slow = { testTimeout: 30_000, hookTimeout: 90_000 };
   /** @type {import('vitest/config').TestProjectInlineConfiguration[]} */
   const projects = [
     { extends: true, test: { name: 'unit', include: [unit], exclude: [integration, '**/node_modules/**'], setupFiles } },
-    { extends: true, test: { name: 'integration:pglite', include: [integration], env: { TEST_DB: 'pglite' }, setupFiles } },
+    { extends: true, test: { name: 'integration:pglite', include: [integration], env: { TEST_DB: 'pglite' }, setupFiles, ...slow } },
   ];
   if (process.env.TEST_DATABASE_URL) {
     projects.push({
       extends: true,
-      test: { name: 'integration:postgres', include: [integration], env: { TEST_DB: 'postgres' }, setupFiles },
+      test: { name: 'integration:postgres', include: [integration], env: { TEST_DB: 'postgres' }, setupFiles, ...slow },
     });
   }
   return projects;
