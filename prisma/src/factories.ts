@@ -2,7 +2,7 @@
 // number and address here is invented (Ofcom's drama ranges for phone numbers, example.org
 // for email) so fixtures never carry real personal data.
 import { randomUUID } from 'node:crypto';
-import type { Channel, PrismaClient, StaffRole, Stage, ComplaintStatus } from './index.ts';
+import type { AdjustmentKind, AdjustmentStatus, Channel, PrismaClient, StaffRole, Stage, ComplaintStatus } from './index.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -87,5 +87,26 @@ export async function createComplaint(
       },
     },
     include: { stages: true },
+  });
+}
+
+export async function createCategory(prisma: PrismaClient, overrides: { name?: string } = {}) {
+  return prisma.category.create({ data: { name: overrides.name ?? `Category ${next()}-${randomUUID().slice(0, 6)}` } });
+}
+
+/** 5.10: an adjustment agreed with the resident (e.g. large print), which letters honour. */
+export async function createReasonableAdjustment(
+  prisma: PrismaClient,
+  overrides: { residentId: string; kind?: AdjustmentKind; details?: string; status?: AdjustmentStatus },
+) {
+  const status = overrides.status ?? 'agreed';
+  return prisma.reasonableAdjustment.create({
+    data: {
+      residentId: overrides.residentId,
+      kind: overrides.kind ?? 'large_print',
+      details: overrides.details ?? 'Letters in 16pt or larger',
+      status,
+      agreedAt: status === 'agreed' ? new Date('2026-01-05T10:00:00Z') : null,
+    },
   });
 }

@@ -52,4 +52,28 @@ describe('loadConfig', () => {
     expect(config.twilio?.whatsappFrom).toBe('whatsapp:+447700900123');
     expect(config.publicBaseUrl).toBe('https://complaints.example.org');
   });
+
+  it('reads the letter settings, with the Ombudsman\'s published details unless overridden', () => {
+    const plain = loadConfig({ LANDLORD_NAME: 'Riverside Homes' });
+    expect(plain.letters.landlord).toEqual({ name: 'Riverside Homes' });
+    expect(plain.letters.ombudsman.phone).toBe('0300 111 3000');
+    const config = loadConfig({
+      LANDLORD_NAME: 'Riverside Homes',
+      LANDLORD_COMPLAINTS_TEAM: 'Riverside Complaints Team',
+      LANDLORD_CONTACT_PHONE: '0161 496 0000',
+      LANDLORD_CONTACT_EMAIL: 'complaints@riverside.example',
+      LANDLORD_ADDRESS: '1 Quay Street, Manchester, M1 1AA',
+      OMBUDSMAN_PHONE: '0300 111 3001',
+    });
+    expect(config.letters.landlord).toEqual({
+      name: 'Riverside Homes',
+      complaintsTeam: 'Riverside Complaints Team',
+      phone: '0161 496 0000',
+      email: 'complaints@riverside.example',
+      address: ['1 Quay Street', 'Manchester', 'M1 1AA'],
+    });
+    expect(config.letters.ombudsman).toMatchObject({ name: 'Housing Ombudsman Service', phone: '0300 111 3001', address: ['PO Box 152', 'Liverpool', 'L33 7WQ'] });
+    expect(() => loadConfig({ LANDLORD_CONTACT_EMAIL: 'not an email' })).toThrow('LANDLORD_CONTACT_EMAIL must be an email address');
+    expect(() => loadConfig({ OMBUDSMAN_PHONE: 'call us' })).toThrow('OMBUDSMAN_PHONE must be a phone number');
+  });
 });

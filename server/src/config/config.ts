@@ -3,6 +3,8 @@
 // Framework endpoint, Redis) are off when their variables are absent.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_OMBUDSMAN_CONTACT } from '../domain/letters/context.ts';
+import type { LetterContext } from '../domain/letters/context.ts';
 
 const optionalText = z
   .string()
@@ -24,6 +26,14 @@ const url = (protocols: string[], what: string) =>
 
 const optionalUrl = (protocols: string[], what: string) =>
   z.preprocess((value) => (value === '' ? undefined : value), url(protocols, what).optional());
+
+/** A postal address on one line, parts separated by commas ("1 Quay Street, Manchester, M1 1AA"). */
+const addressLines = optionalText.transform((value) =>
+  value === undefined ? undefined : value.split(/\s*[,|]\s*/).filter((line) => line !== ''),
+);
+
+const optionalEmail = optionalText.pipe(z.email('must be an email address').optional());
+const optionalPhone = optionalText.pipe(z.string().regex(/^[+\d][\d ()-]{5,30}$/, 'must be a phone number').optional());
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -57,6 +67,17 @@ const ZEnvironmentSchema = z
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     LANDLORD_NAME: z.string().trim().min(1).default('Your housing provider'),
+    // Letters (6.5, 6.16, 3.7): how residents reach the complaints team and the Ombudsman.
+    LANDLORD_COMPLAINTS_TEAM: optionalText,
+    LANDLORD_CONTACT_PHONE: optionalPhone,
+    LANDLORD_CONTACT_EMAIL: optionalEmail,
+    LANDLORD_WEBSITE: optionalText,
+    LANDLORD_ADDRESS: addressLines,
+    OMBUDSMAN_NAME: optionalText,
+    OMBUDSMAN_PHONE: optionalPhone,
+    OMBUDSMAN_EMAIL: optionalEmail,
+    OMBUDSMAN_WEBSITE: optionalText,
+    OMBUDSMAN_ADDRESS: addressLines,
     TWILIO_ACCOUNT_SID: optionalText.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC followed by 32 hex characters)').optional()),
     TWILIO_AUTH_TOKEN: optionalText,
     TWILIO_SMS_FROM: optionalText.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +447700900123').optional()),
@@ -105,6 +126,8 @@ export interface Config {
   sessionTtlHours: number;
   initialAdmin: { email: string; password: string } | undefined;
   landlordName: string;
+  /** The landlord's and the Housing Ombudsman's details printed on every letter. */
+  letters: LetterContext;
   twilio:
     | { accountSid: string; authToken: string; smsFrom: string | undefined; whatsappFrom: string | undefined }
     | undefined;
@@ -140,6 +163,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: env.SESSION_TTL_HOURS,
     initialAdmin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     landlordName: env.LANDLORD_NAME,
+    letters: {
+      landlord: withoutUndefined({
+        name: env.LANDLORD_NAME,
+        complaintsTeam: env.LANDLORD_COMPLAINTS_TEAM,
+        phone: env.LANDLORD_CONTACT_PHONE,
+        email: env.LANDLORD_CONTACT_EMAIL,
+        website: env.LANDLORD_WEBSITE,
+        address: env.LANDLORD_ADDRESS,
+      }),
+      ombudsman: {
+        ...DEFAULT_OMBUDSMAN_CONTACT,
+        ...withoutUndefined({
+          name: env.OMBUDSMAN_NAME,
+          phone: env.OMBUDSMAN_PHONE,
+          email: env.OMBUDSMAN_EMAIL,
+          website: env.OMBUDSMAN_WEBSITE,
+          address: env.OMBUDSMAN_ADDRESS,
+        }),
+      },
+    },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
         ? {
@@ -155,6 +198,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     redisUrl: env.REDIS_URL,
   };
+}
+
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 /** The optional parts and whether they are on, for one start-up log line each. */

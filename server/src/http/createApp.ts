@@ -4,6 +4,9 @@ import { pinoHttp } from 'pino-http';
 import type { ServerContext } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, requireStaff } from '../auth/middleware.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
+import { complaintRoutes } from '../complaints/routes.ts';
+import { openApiRoutes } from '../openapi/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { staticSite } from './staticSite.ts';
@@ -58,8 +61,11 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use(requireSameOrigin(ctx.config.publicBaseUrl));
   api.use(loadSession(ctx));
   api.use('/auth', authRoutes(ctx));
+  api.use(openApiRoutes());
   // Everything below is for signed-in staff unless a route is mounted above this line.
   api.use(requireStaff);
+  api.use('/complaints', complaintRoutes(ctx));
+  api.use('/calendar', calendarRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -4,3 +4,4 @@ export * from './complaintDefinition.ts';
 export * from './remedy.ts';
 export * from './caseOperations.ts';
 export * from './auth.ts';
+export * from './complaints.ts';

@@ -1,0 +1,241 @@
+// The IntakePort over Prisma. Each thing the bot creates writes an AuditEvent (actor 'bot') in
+// the same transaction (5.12: a full record, including when the complaint was received).
+import type { PrismaClient, Prisma } from '@complaints/db';
+import type {
+  ComplaintInput,
+  ConversationRef,
+  ConversationSnapshot,
+  IntakePort,
+  ResidentDetails,
+} from './IntakePort.ts';
+import { nextReference, normalisePostcode } from './references.ts';
+
+export interface PrismaIntakeOptions {
+  /** 6.2: the working-day calendar lives in the server; it passes the real one. */
+  acknowledgementDueOn: (receivedAt: Date) => Date;
+}
+
+type Tx = Prisma.TransactionClient;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class PrismaIntake implements IntakePort {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: PrismaIntakeOptions,
+  ) {}
+
+  async getConversationState(ref: ConversationRef): Promise<ConversationSnapshot> {
+    const conversation = await this.ensureConversation(this.prisma, ref);
+    const residentId = conversation.residentId ?? conversation.channelIdentity.residentId;
+    const request = residentId
+      ? await this.prisma.serviceRequest.findFirst({
+          where: { residentId, status: { in: ['open', 'in_progress'] } },
+          orderBy: { receivedAt: 'desc' },
+          select: { id: true, reference: true },
+        })
+      : null;
+    return { state: conversation.state, residentId, openServiceRequest: request };
+  }
+
+  async findOrLinkResident(ref: ConversationRef, details: ResidentDetails, options: { asRepresentative?: boolean } = {}) {
+    return this.prisma.$transaction(async (tx) => {
+      const conversation = await this.ensureConversation(tx, ref);
+      const postcode = details.postcode ? normalisePostcode(details.postcode) : undefined;
+      const tenancyRef = details.tenancyRef?.trim().toUpperCase();
+      const matches = await tx.resident.findMany({
+        where: {
+          anonymisedAt: null,
+          fullName: { equals: details.name.trim(), mode: 'insensitive' },
+          OR: [...(postcode ? [{ postcode }] : []), ...(tenancyRef ? [{ tenancyReference: { equals: tenancyRef, mode: 'insensitive' as const } }] : [])],
+        },
+        select: { id: true },
+        take: 2,
+      });
+      // Only an unambiguous match is linked; otherwise staff reconcile a new unverified record.
+      let residentId = matches.length === 1 ? matches[0]!.id : null;
+      if (!residentId) {
+        const created = await tx.resident.create({
+          data: { fullName: details.name.trim(), postcode: postcode ?? null, tenancyReference: tenancyRef ?? null },
+        });
+        residentId = created.id;
+        await audit(tx, 'resident.created', 'Resident', residentId, { residentId, conversationId: conversation.id });
+      }
+      if (!options.asRepresentative) {
+        await tx.channelIdentity.update({ where: { id: conversation.channelIdentityId }, data: { residentId } });
+        await audit(tx, 'channel_identity.linked', 'ChannelIdentity', conversation.channelIdentityId, { residentId, conversationId: conversation.id });
+      }
+      await tx.conversation.update({ where: { id: conversation.id }, data: { residentId } });
+      return { residentId };
+    });
+  }
+
+  async recordServiceRequest(ref: ConversationRef, input: { residentId: string | null; description: string; receivedAt: Date }) {
+    return this.prisma.$transaction(async (tx) => {
+      const conversation = await this.ensureConversation(tx, ref);
+      const reference = await nextReference(tx, 'SR', input.receivedAt);
+      const request = await tx.serviceRequest.create({
+        data: {
+          reference,
+          residentId: input.residentId,
+          conversationId: conversation.id,
+          channel: ref.channel,
+          description: input.description,
+          receivedAt: input.receivedAt,
+        },
+      });
+      await audit(tx, 'service_request.created', 'ServiceRequest', request.id, {
+        residentId: input.residentId,
+        conversationId: conversation.id,
+        after: { reference, description: input.description },
+      });
+      return { id: request.id, reference };
+    });
+  }
+
+  async recordFeedback(ref: ConversationRef, input: { kind: 'declined_complaint' | 'compliment'; text: string; at: Date }) {
+    await this.prisma.$transaction(async (tx) => {
+      const conversation = await this.ensureConversation(tx, ref);
+      // The schema has no feedback table: the audit trail keeps it, tied to the conversation.
+      await audit(tx, `feedback.${input.kind}`, 'Conversation', conversation.id, {
+        residentId: conversation.residentId,
+        conversationId: conversation.id,
+        after: { text: input.text, at: input.at.toISOString() },
+      });
+      await tx.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: null } });
+    });
+  }
+
+  async createComplaint(ref: ConversationRef, input: ComplaintInput) {
+    return this.prisma.$transaction(async (tx) => {
+      const conversation = await this.ensureConversation(tx, ref);
+      const ids = { residentId: input.residentId, conversationId: conversation.id };
+      let representativeId: string | null = null;
+      if (input.representative) {
+        const rep = input.representative;
+        const created = await tx.representative.create({
+          data: {
+            residentId: input.residentId,
+            name: rep.name,
+            relationship: rep.relationship,
+            consentStatus: rep.consentStatus,
+            consentMethod: rep.consentMethod,
+            consentGivenAt: rep.consentStatus === 'given' ? input.receivedAt : null,
+            channelIdentityId: conversation.channelIdentityId,
+          },
+        });
+        representativeId = created.id;
+        await audit(tx, 'representative.created', 'Representative', created.id, { ...ids, after: { ...rep } });
+      }
+      for (const adjustment of input.adjustments) {
+        const row = await tx.reasonableAdjustment.create({
+          data: { residentId: input.residentId, kind: adjustment.kind, details: adjustment.details, recordedBy: 'bot' },
+        });
+        await audit(tx, 'adjustment.requested', 'ReasonableAdjustment', row.id, { ...ids, after: { ...adjustment } });
+      }
+      for (const disclosure of input.disclosures) {
+        const row = await tx.disclosure.create({
+          data: { residentId: input.residentId, kind: disclosure.kind, description: disclosure.description, source: ref.channel, disclosedAt: input.receivedAt },
+        });
+        await audit(tx, 'disclosure.recorded', 'Disclosure', row.id, { ...ids, after: { kind: disclosure.kind } });
+      }
+      await tx.resident.update({
+        where: { id: input.residentId },
+        data: { preferredLanguage: input.language, ...(input.preferredChannel ? { preferredChannel: input.preferredChannel } : {}) },
+      });
+      const reference = await nextReference(tx, 'CMP', input.receivedAt);
+      const acknowledgementDueOn = this.options.acknowledgementDueOn(input.receivedAt);
+      const complaint = await tx.complaint.create({
+        data: {
+          reference,
+          residentId: input.residentId,
+          representativeId,
+          conversationId: conversation.id,
+          serviceRequestId: input.serviceRequestId ?? null,
+          channel: ref.channel,
+          receivedAt: input.receivedAt,
+          issueStartedOn: input.startedOn,
+          flaggedOverTwelveMonths: input.flaggedOverTwelveMonths,
+          summary: input.summary,
+          currentDueOn: acknowledgementDueOn,
+          stages: {
+            create: { stage: 'stage_1', startedAt: input.receivedAt, outcomesSought: input.outcomesSought, acknowledgementDueOn },
+          },
+        },
+      });
+      await audit(tx, 'complaint.created', 'Complaint', complaint.id, {
+        ...ids,
+        complaintId: complaint.id,
+        after: { reference, receivedAt: input.receivedAt.toISOString(), flaggedOverTwelveMonths: input.flaggedOverTwelveMonths },
+      });
+      await tx.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: null, residentId: input.residentId } });
+      return { reference };
+    });
+  }
+
+  async requestHandoff(ref: ConversationRef, input: { urgent: boolean; reason: string; at: Date }) {
+    await this.prisma.$transaction(async (tx) => {
+      const conversation = await this.ensureConversation(tx, ref);
+      // A safety case already queued stays urgent even if a later request is routine.
+      const urgent = input.urgent || (conversation.state === 'awaiting_staff' && conversation.urgent);
+      await tx.conversation.update({
+        where: { id: conversation.id },
+        data: { state: 'awaiting_staff', urgent, handoffReason: input.reason, handoffRequestedAt: input.at, version: { increment: 1 } },
+      });
+      await audit(tx, 'conversation.handoff_requested', 'Conversation', conversation.id, {
+        residentId: conversation.residentId,
+        conversationId: conversation.id,
+        before: { state: conversation.state },
+        after: { state: 'awaiting_staff', urgent, reason: input.reason },
+      });
+    });
+  }
+
+  async markComplaintOffered(ref: ConversationRef, input: { at: Date; label: string }) {
+    const conversation = await this.ensureConversation(this.prisma, ref);
+    await this.prisma.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: input.at, lastDetectorLabel: input.label } });
+  }
+
+  async clearComplaintOffered(ref: ConversationRef) {
+    const conversation = await this.ensureConversation(this.prisma, ref);
+    await this.prisma.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: null } });
+  }
+
+  /** The channel normally creates the conversation; a conversation the bot meets first is created here. */
+  private async ensureConversation(db: Tx | PrismaClient, ref: ConversationRef) {
+    if (!UUID.test(ref.conversationId)) throw new Error(`Conversation id must be a UUID: ${ref.conversationId}`);
+    const existing = await db.conversation.findUnique({ where: { id: ref.conversationId }, include: { channelIdentity: true } });
+    if (existing) return existing;
+    const identity = await db.channelIdentity.upsert({
+      where: { channel_address: { channel: ref.channel, address: ref.address } },
+      create: { channel: ref.channel, address: ref.address },
+      update: {},
+    });
+    return db.conversation.create({
+      data: { id: ref.conversationId, channel: ref.channel, channelIdentityId: identity.id, residentId: identity.residentId },
+      include: { channelIdentity: true },
+    });
+  }
+}
+
+async function audit(
+  tx: Tx,
+  action: string,
+  entityType: string,
+  entityId: string,
+  extra: { residentId?: string | null; conversationId?: string; complaintId?: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorType: 'bot',
+      action,
+      entityType,
+      entityId,
+      residentId: extra.residentId ?? null,
+      conversationId: extra.conversationId ?? null,
+      complaintId: extra.complaintId ?? null,
+      ...(extra.before ? { before: extra.before } : {}),
+      ...(extra.after ? { after: extra.after } : {}),
+    },
+  });
+}

@@ -1,0 +1,24 @@
+// Human-readable references (CMP-2026-000123) numbered per calendar year in Europe/London.
+import type { Prisma } from '@complaints/db';
+
+export function londonYear(at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(at));
+}
+
+/** Allocates the next reference inside the caller's transaction; ON CONFLICT keeps it atomic. */
+export async function nextReference(tx: Prisma.TransactionClient, prefix: 'CMP' | 'SR', at: Date): Promise<string> {
+  const key = `${prefix}-${londonYear(at)}`;
+  const rows = await tx.$queryRaw<Array<{ lastValue: number }>>`
+    INSERT INTO "ReferenceCounter" ("key", "lastValue") VALUES (${key}, 1)
+    ON CONFLICT ("key") DO UPDATE SET "lastValue" = "ReferenceCounter"."lastValue" + 1
+    RETURNING "lastValue"`;
+  const value = rows[0]?.lastValue;
+  if (value == null) throw new Error(`Could not allocate a ${prefix} reference`);
+  return `${key}-${String(value).padStart(6, '0')}`;
+}
+
+/** UK postcodes are compared upper case with one space before the inward code. */
+export function normalisePostcode(text: string): string {
+  const compact = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+}

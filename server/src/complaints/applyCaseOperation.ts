@@ -1,0 +1,44 @@
+// The one path every case operation takes: read the case at the version the caller saw, let the
+// engine decide, write the new snapshot with its audit rows and letters in one transaction, then
+// tell staff once it has committed.
+import { randomUUID } from 'node:crypto';
+import type { ServerContext } from '../context.ts';
+import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
+import type { CaseSnapshot, OperationContext } from '../domain/index.ts';
+import type { CaseRow, Db } from './caseRow.ts';
+import type { ComplaintDto } from './complaintDto.ts';
+import { getComplaint } from './getComplaint.ts';
+import { loadCaseSnapshot } from './loadCaseSnapshot.ts';
+import { recordCaseEvents, type CaseEvent } from './recordCaseEvents.ts';
+import { underCodeRules } from './ruleErrors.ts';
+import { saveCaseSnapshot } from './saveCaseSnapshot.ts';
+import { assertVersion } from './staleVersion.ts';
+
+export interface CaseOperation {
+  complaintId: string;
+  /** The complaint version the caller read; null when the operation checks its own (item versions). */
+  version: number | null;
+  actorId: string;
+  /** The socket event type announcing the change, e.g. 'complaint.acknowledged'. */
+  eventType: string;
+  /** Service-level checks that need the rows (e.g. an item's own version); run before the engine. */
+  check?: (tx: Db, row: CaseRow) => Promise<void>;
+  operate: (snapshot: CaseSnapshot, opCtx: OperationContext) => { snapshot: CaseSnapshot; events: readonly CaseEvent[] };
+}
+
+export async function applyCaseOperation(ctx: ServerContext, op: CaseOperation): Promise<ComplaintDto> {
+  const now = ctx.now();
+  const calendar = await getWorkingCalendar(ctx.prisma);
+  const opCtx: OperationContext = { now, calendar, actorId: op.actorId, newId: randomUUID };
+  await ctx.prisma.$transaction(async (tx) => {
+    const { row, snapshot } = await loadCaseSnapshot(tx, op.complaintId);
+    await assertVersion(tx, row.id, row.version, op.version ?? row.version);
+    await op.check?.(tx, row);
+    const transition = underCodeRules(() => op.operate(snapshot, opCtx));
+    await saveCaseSnapshot(tx, { before: snapshot, after: transition.snapshot, expectedVersion: row.version, actorId: op.actorId });
+    await recordCaseEvents(tx, { events: transition.events, after: transition.snapshot, residentId: row.residentId, letters: ctx.config.letters, now });
+  });
+  const dto = await getComplaint(ctx, { id: op.complaintId });
+  ctx.broadcaster.toStaff({ type: op.eventType, payload: { complaint: dto } });
+  return dto;
+}

@@ -1,0 +1,105 @@
+// /api/complaints. Everyone signed in may read and log complaints: agents take complaints on live
+// chat and the phone (1.3, 3.1) and must be able to record them at once. Changing a case (define,
+// acknowledge, extend, respond, escalate, refuse, close, complete actions) is for the people who
+// own cases: handlers (stage 1), reviewers (stage 2), complaints officers and admins. Who may act
+// on a particular case (6.13) is the engine's rule, not a role check.
+import { Router, type Response } from 'express';
+import type { ServerContext } from '../context.ts';
+import { currentStaff, requireRole } from '../auth/middleware.ts';
+import {
+  ZAcknowledgeComplaintRequestSchema,
+  ZCloseCaseSchema,
+  ZCompleteActionSchema,
+  ZComplaintActionParamsSchema,
+  ZComplaintIdParamsSchema,
+  ZComplaintLetterParamsSchema,
+  ZCreateComplaintSchema,
+  ZDefineComplaintSchema,
+  ZEscalateCaseSchema,
+  ZExtendCaseSchema,
+  ZListComplaintsQuerySchema,
+  ZRefuseCaseSchema,
+  ZRespondCaseSchema,
+} from '../schemas/index.ts';
+import { acknowledgeComplaint } from './acknowledgeComplaint.ts';
+import { closeComplaint } from './closeComplaint.ts';
+import { completeOutstandingAction } from './completeOutstandingAction.ts';
+import { createComplaint } from './createComplaint.ts';
+import { defineComplaint } from './defineComplaint.ts';
+import { escalateComplaint } from './escalateComplaint.ts';
+import { extendDeadline } from './extendDeadline.ts';
+import { getComplaint } from './getComplaint.ts';
+import { getLetterHtml } from './getLetter.ts';
+import { listComplaints } from './listComplaints.ts';
+import { refuseComplaint } from './refuseComplaint.ts';
+import { respondToComplaint } from './respondToComplaint.ts';
+
+export const CASE_WORKER_ROLES = ['handler', 'reviewer', 'complaints_officer', 'admin'] as const;
+
+export function complaintRoutes(ctx: ServerContext): Router {
+  const router = Router();
+  const caseWorker = requireRole(...CASE_WORKER_ROLES);
+  const actor = (res: Response) => currentStaff(res).id;
+
+  router.get('/', async (req, res) => {
+    res.json(await listComplaints(ctx, ZListComplaintsQuerySchema.parse(req.query)));
+  });
+
+  router.post('/', async (req, res) => {
+    const body = ZCreateComplaintSchema.parse(req.body);
+    res.status(201).json(await createComplaint(ctx, { ...body, actorId: actor(res) }));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await getComplaint(ctx, { id }));
+  });
+
+  router.get('/:id/letters/:letterId', async (req, res) => {
+    const { id, letterId } = ZComplaintLetterParamsSchema.parse(req.params);
+    res.type('text/html').send(await getLetterHtml(ctx, { complaintId: id, letterId }));
+  });
+
+  router.put('/:id/definition', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await defineComplaint(ctx, { ...ZDefineComplaintSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/acknowledge', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await acknowledgeComplaint(ctx, { ...ZAcknowledgeComplaintRequestSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/extend', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await extendDeadline(ctx, { ...ZExtendCaseSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/respond', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await respondToComplaint(ctx, { ...ZRespondCaseSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/escalate', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await escalateComplaint(ctx, { ...ZEscalateCaseSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/refuse', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await refuseComplaint(ctx, { ...ZRefuseCaseSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/close', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await closeComplaint(ctx, { ...ZCloseCaseSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/actions/:actionId/complete', caseWorker, async (req, res) => {
+    const { id, actionId } = ZComplaintActionParamsSchema.parse(req.params);
+    const body = ZCompleteActionSchema.parse(req.body);
+    res.json(await completeOutstandingAction(ctx, { ...body, complaintId: id, itemId: actionId, actorId: actor(res) }));
+  });
+
+  return router;
+}

@@ -1,0 +1,66 @@
+// The documented API: each operation names the zod schemas its route parses, so the OpenAPI
+// document is generated from the same validation the server runs and the console imports.
+import type { z } from 'zod';
+import {
+  ZAcknowledgeComplaintRequestSchema,
+  ZCalendarQuerySchema,
+  ZCloseCaseSchema,
+  ZClosureDayParamsSchema,
+  ZClosureDaySchema,
+  ZCompleteActionSchema,
+  ZComplaintActionParamsSchema,
+  ZComplaintIdParamsSchema,
+  ZComplaintLetterParamsSchema,
+  ZCreateComplaintSchema,
+  ZDefineComplaintSchema,
+  ZEscalateCaseSchema,
+  ZExtendCaseSchema,
+  ZListComplaintsQuerySchema,
+  ZRefuseCaseSchema,
+  ZRespondCaseSchema,
+} from '../schemas/index.ts';
+
+export interface ApiOperation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Express style, relative to /api: '/complaints/:id'. */
+  path: string;
+  summary: string;
+  tag: 'complaints' | 'calendar';
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Roles allowed; absent means any signed-in staff member. */
+  roles?: readonly string[];
+  /** The success status and what it returns. */
+  success: { status: number; description: string; html?: boolean };
+  /** Code rules the engine can refuse with 422 (the message starts with the provision). */
+  codeRules?: boolean;
+}
+
+const caseWorkers = ['handler', 'reviewer', 'complaints_officer', 'admin'] as const;
+const complaint = { status: 200, description: 'The complaint as the console shows it (ComplaintDto)' };
+const caseOp = (path: string, summary: string, body: z.ZodType, method: 'post' | 'put' = 'post'): ApiOperation => ({
+  method, path, summary, tag: 'complaints', params: ZComplaintIdParamsSchema, body, roles: caseWorkers, success: complaint, codeRules: true,
+});
+
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  { method: 'get', path: '/complaints', summary: 'List complaints, earliest deadline first', tag: 'complaints', query: ZListComplaintsQuerySchema, success: { status: 200, description: '{ items, page, pageSize, total }' } },
+  { method: 'post', path: '/complaints', summary: 'Log a complaint (3.1, 6.2)', tag: 'complaints', body: ZCreateComplaintSchema, success: { ...complaint, status: 201 }, codeRules: true },
+  { method: 'get', path: '/complaints/:id', summary: 'One complaint with its stages, deadlines, remedies and letters', tag: 'complaints', params: ZComplaintIdParamsSchema, success: complaint },
+  { method: 'get', path: '/complaints/:id/letters/:letterId', summary: 'A letter as issued, for printing', tag: 'complaints', params: ZComplaintLetterParamsSchema, success: { status: 200, description: 'The letter HTML', html: true } },
+  caseOp('/complaints/:id/definition', 'Edit the complaint definition (5.6, 5.7)', ZDefineComplaintSchema, 'put'),
+  caseOp('/complaints/:id/acknowledge', 'Acknowledge, define and log (6.2, 6.11)', ZAcknowledgeComplaintRequestSchema),
+  caseOp('/complaints/:id/extend', 'Extend the response timescale (6.4, 6.15)', ZExtendCaseSchema),
+  caseOp('/complaints/:id/respond', 'Issue the stage 1 or final response (6.9, 6.19)', ZRespondCaseSchema),
+  caseOp('/complaints/:id/escalate', 'Escalate to stage 2 (6.10-6.13)', ZEscalateCaseSchema),
+  caseOp('/complaints/:id/refuse', 'Refuse the complaint (2.1-2.5)', ZRefuseCaseSchema),
+  caseOp('/complaints/:id/close', 'Close with category and learning (9.1)', ZCloseCaseSchema),
+  {
+    ...caseOp('/complaints/:id/actions/:actionId/complete', 'Mark a remedy or outstanding action done (7.3); version is the item\u2019s', ZCompleteActionSchema),
+    params: ZComplaintActionParamsSchema,
+  },
+  { method: 'get', path: '/calendar/add-working-days', summary: 'The date N working days after a date', tag: 'calendar', query: ZCalendarQuerySchema, success: { status: 200, description: '{ date: "YYYY-MM-DD" }' } },
+  { method: 'get', path: '/calendar/closure-days', summary: 'The landlord\u2019s closure days', tag: 'calendar', success: { status: 200, description: '{ closureDays }' } },
+  { method: 'post', path: '/calendar/closure-days', summary: 'Add a closure day', tag: 'calendar', body: ZClosureDaySchema, roles: ['admin'], success: { status: 201, description: 'The closure day' } },
+  { method: 'delete', path: '/calendar/closure-days/:date', summary: 'Remove a closure day', tag: 'calendar', params: ZClosureDayParamsSchema, roles: ['admin'], success: { status: 204, description: 'Removed' } },
+];
