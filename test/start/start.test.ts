@@ -1,14 +1,25 @@
 // `npm start` as a user runs it: configuration errors, first run on embedded PostgreSQL, data
 // kept across restarts, and real PostgreSQL when DATABASE_URL is set.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createEmptyPostgresDatabase } from '@complaints/db/testing';
-import { runMain, startServerProcess } from '../support/serverProcess.ts';
+import { repoRoot, runMain, startServerProcess } from '../support/serverProcess.ts';
 
 describe('starting the server', () => {
   it('stops on a bad PORT with one line naming the variable', async () => {
     const run = runMain({ PORT: 'abc' });
     expect(await run.exited).toBe(1);
     expect(run.output().trim()).toBe('Invalid configuration: PORT must be a whole number from 1 to 65535 (got "abc")');
+  });
+
+  it('`npm start` checks the configuration before it builds anything', () => {
+    const check = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/config/checkConfig.ts'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH, PORT: '99999' },
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(1);
+    expect(check.stderr.trim()).toBe('Invalid configuration: PORT must be a whole number from 1 to 65535 (got "99999")');
   });
 
   it('first run on embedded PostgreSQL: migrates, prints a one-time setup link, serves /healthz; data survives a restart', async () => {
