@@ -13,7 +13,7 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string | null }; // null: in memory (tests)
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob }; // null: in memory (tests), optionally from a snapshot
 
 export interface Database {
   kind: DatabaseKind;
@@ -54,7 +54,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     dir = pgliteDirectory(target.dataDir);
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = await PGlite.create(dir ? { dataDir: dir } : {});
+  const pglite = await PGlite.create(dir ? { dataDir: dir } : target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   const migrationsApplied = migrate ? await applyMigrations(pgliteSession(pglite)) : [];
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {
