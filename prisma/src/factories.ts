@@ -110,3 +110,22 @@ export async function createReasonableAdjustment(
     },
   });
 }
+
+/** An inbound message as a channel webhook stores it; processedAt null means its turn has not run. */
+export async function createInboundMessage(
+  prisma: PrismaClient,
+  overrides: { conversationId: string; channel?: Channel; body?: string; providerMessageId?: string; processedAt?: Date | null },
+) {
+  return prisma.message.create({
+    data: {
+      conversationId: overrides.conversationId,
+      channel: overrides.channel ?? 'sms',
+      direction: 'inbound',
+      author: 'resident',
+      body: overrides.body ?? 'hello',
+      providerMessageId: overrides.providerMessageId ?? `SM${randomUUID().replace(/-/g, '')}`,
+      deliveryStatus: 'received',
+      processedAt: overrides.processedAt ?? null,
+    },
+  });
+}

@@ -8,13 +8,15 @@ import type { Logger } from './config/logger.ts';
 import type { ServerContext } from './context.ts';
 import { bootstrapAdministrator, type BootstrapOutcome } from './auth/setupAdministrator.ts';
 import { createApp, type AppOptions } from './http/createApp.ts';
-import { attachSocketServer, SocketBroadcaster } from './realtime/socketServer.ts';
+import { createSocketServer, SocketBroadcaster } from './realtime/socketServer.ts';
+import { createBotRuntime, type ChannelRuntime, type ChannelRuntimeOptions } from './channels/botRuntime.ts';
 
 export interface RunningServer {
   context: ServerContext;
   httpServer: HttpServer;
   url: string;
   bootstrap: BootstrapOutcome;
+  channels: ChannelRuntime;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,8 @@ export interface CreateServerOptions extends AppOptions {
   /** Reuse an open database (tests); otherwise one is opened and migrated from config. */
   database?: Database;
   now?: () => Date;
+  /** Channel test seams (a fake Twilio HTTP client, a fast outbox poll). */
+  channels?: ChannelRuntimeOptions;
 }
 
 export async function startServer(options: CreateServerOptions): Promise<RunningServer> {
@@ -31,11 +35,12 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const database = options.database ?? (await openDatabase(config.database));
   if (database.migrationsApplied.length) logger.info({ migrations: database.migrationsApplied }, 'applied database migrations');
 
-  const httpServer = createHttpServer();
   const base = { config, database, prisma: database.prisma, logger, now: options.now ?? (() => new Date()) };
-  const io = attachSocketServer(httpServer, base);
+  const io = createSocketServer(base);
   const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
-  httpServer.on('request', createApp(context, options));
+  const channels = createBotRuntime(context, options.channels);
+  const httpServer = createHttpServer(createApp(context, { ...options, twilioRoutes: channels.twilioRoutes }));
+  io.attach(httpServer);
 
   const bootstrap = await bootstrapAdministrator(context);
 
@@ -48,12 +53,14 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}`;
+  await channels.start();
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await channels.close();
       await io.close(); // also closes the HTTP server
       if (!options.database) await database.close();
     })());
-  return { context, httpServer, url, bootstrap, close };
+  return { context, httpServer, url, bootstrap, channels, close };
 }

@@ -10,6 +10,12 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired on window when the server says the session is gone (signed out elsewhere, deactivated). */
+export const SESSION_ENDED_EVENT = 'complaints:session-ended';
+
+// A 401 from these means "wrong password or link", not "your session ended".
+const SIGN_IN_PATHS = ['/auth/login', '/auth/setup', '/auth/invitations/accept'];
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method: init.method ?? 'GET',
@@ -19,6 +25,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  if (response.status === 401 && !SIGN_IN_PATHS.includes(path)) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
   if (!response.ok) {
     throw new ApiError(response.status, data.error?.code ?? 'UNKNOWN', data.error?.message ?? `The server answered ${response.status}.`);
   }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
 import { api } from '../shared/api.ts';
+import { navigate } from './navigation.ts';
 
 // The one-time token travels in the URL fragment, which browsers never send to the server or
 // in Referer headers, so it stays out of access logs.
@@ -19,7 +20,7 @@ export function SetupAdministrator({ onDone }: { onDone: (user: TStaffSessionUse
         method: 'POST',
         body: { token: tokenFromLocation(), name: form.get('name'), email: form.get('email'), password: form.get('password') },
       });
-      window.history.replaceState(null, '', '/');
+      navigate('/', { replace: true });
       onDone(user);
     } catch (caught) {
       setError((caught as Error).message);

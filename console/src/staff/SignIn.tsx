@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
 import { api } from '../shared/api.ts';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (user: TStaffSessionUser) => void }) {
+export function SignIn({ onSignedIn, notice }: { onSignedIn: (user: TStaffSessionUser) => void; notice?: string | undefined }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -28,6 +28,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: TStaffSessionUser) =
     <main>
       <h1>Complaints console</h1>
       <h2>Sign in</h2>
+      {notice && <p role="status">{notice}</p>}
       <form onSubmit={submit} noValidate>
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required />

@@ -4,6 +4,9 @@ import type { ServerContext } from '../context.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { loginRateLimits } from '../http/rateLimits.ts';
 import { ZCompleteSetupSchema, ZLoginSchema } from '../schemas/auth.ts';
+import { ZAcceptInvitationSchema } from '../schemas/staff.ts';
+import { acceptInvitation } from '../staff/acceptInvitation.ts';
+import { invitationRateLimits } from '../staff/rateLimits.ts';
 import { login, type LoginResult } from './login.ts';
 import { currentStaff, requireStaff } from './middleware.ts';
 import { SESSION_COOKIE, revokeSession } from './sessions.ts';
@@ -31,6 +34,14 @@ export function authRoutes(ctx: ServerContext): Router {
   router.post('/setup', ...loginRateLimits(), async (req, res) => {
     const input = ZCompleteSetupSchema.parse(req.body);
     const result = await completeSetup(ctx, { ...input, userAgent: req.get('user-agent') });
+    setSessionCookie(res, result);
+    res.status(201).json({ user: result.user });
+  });
+
+  // Anonymous by nature: the invited person has no account until this succeeds.
+  router.post('/invitations/accept', ...invitationRateLimits(), async (req, res) => {
+    const input = ZAcceptInvitationSchema.parse(req.body);
+    const result = await acceptInvitation(ctx, { ...input, userAgent: req.get('user-agent') });
     setSessionCookie(res, result);
     res.status(201).json({ user: result.user });
   });

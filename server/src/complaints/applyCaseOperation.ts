@@ -2,6 +2,7 @@
 // engine decide, write the new snapshot with its audit rows and letters in one transaction, then
 // tell staff once it has committed.
 import { randomUUID } from 'node:crypto';
+import type { Channel } from '@complaints/db';
 import type { ServerContext } from '../context.ts';
 import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseSnapshot, OperationContext } from '../domain/index.ts';
@@ -23,6 +24,8 @@ export interface CaseOperation {
   eventType: string;
   /** Service-level checks that need the rows (e.g. an item's own version); run before the engine. */
   check?: (tx: Db, row: CaseRow) => Promise<void>;
+  /** How a related issue added by this operation reached us (6.8). */
+  issueChannel?: Channel | null;
   operate: (snapshot: CaseSnapshot, opCtx: OperationContext) => { snapshot: CaseSnapshot; events: readonly CaseEvent[] };
 }
 
@@ -35,7 +38,7 @@ export async function applyCaseOperation(ctx: ServerContext, op: CaseOperation):
     await assertVersion(tx, row.id, row.version, op.version ?? row.version);
     await op.check?.(tx, row);
     const transition = underCodeRules(() => op.operate(snapshot, opCtx));
-    await saveCaseSnapshot(tx, { before: snapshot, after: transition.snapshot, expectedVersion: row.version, actorId: op.actorId });
+    await saveCaseSnapshot(tx, { before: snapshot, after: transition.snapshot, expectedVersion: row.version, actorId: op.actorId, issueChannel: op.issueChannel ?? null });
     await recordCaseEvents(tx, { events: transition.events, after: transition.snapshot, residentId: row.residentId, letters: ctx.config.letters, now });
   });
   const dto = await getComplaint(ctx, { id: op.complaintId });

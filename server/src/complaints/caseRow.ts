@@ -8,6 +8,10 @@ export const caseInclude = {
   actions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
   refusal: true,
   learningNotes: { orderBy: { createdAt: 'desc' }, take: 1 },
+  // 6.8: issues folded into this complaint, and the cases linked to it either way.
+  relatedIssues: { orderBy: [{ raisedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
+  relatedTo: { select: { id: true, reference: true } },
+  related: { select: { id: true, reference: true }, orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] },
 } as const satisfies Prisma.ComplaintInclude;
 
 export type CaseRow = Prisma.ComplaintGetPayload<{ include: typeof caseInclude }>;

@@ -1,6 +1,6 @@
 // What the console sees of a case (and what socket events carry): plain JSON, never Prisma rows.
 // Deadlines, working days left and the operations allowed come from the engine.
-import { availableOperations, currentDeadline, hasOutstandingActions, summariseDeadline, civilDateInLondon } from '../domain/index.ts';
+import { availableOperations, civilDateFromDbDate, currentDeadline, hasOutstandingActions, summariseDeadline, civilDateInLondon } from '../domain/index.ts';
 import type { CaseDeadline, CaseSnapshot, DeadlineSummary, OperationName, StageRecord, WorkingCalendar } from '../domain/index.ts';
 import type { CaseRow } from './caseRow.ts';
 
@@ -35,6 +35,26 @@ function stageDto(s: StageRecord, today: string, calendar: WorkingCalendar) {
 
 export type StageDto = ReturnType<typeof stageDto>;
 
+export interface RelatedIssueDto {
+  id: string;
+  description: string;
+  raisedAt: string;
+  channel: string | null;
+  recordedById: string | null;
+  createdAt: string;
+}
+
+export interface CaseLinkDto {
+  id: string;
+  reference: string;
+}
+
+type DtoRow = Pick<
+  CaseRow,
+  | 'id' | 'version' | 'channel' | 'summary' | 'residentId' | 'representativeId' | 'conversationId' | 'currentHandlerId' | 'categoryId'
+  | 'issueStartedOn' | 'flaggedOverTwelveMonths' | 'relatedIssues' | 'relatedTo' | 'related'
+>;
+
 export interface ComplaintDto {
   id: string;
   reference: string;
@@ -56,12 +76,20 @@ export interface ComplaintDto {
   refusal: { id: string; reasonCode: string; explanation: string; decidedById: string; decidedAt: string } | null;
   closure: { closedAt: string; closedById: string | null; categoryId: string; learning: string } | null;
   letters: LetterSummaryDto[];
+  /** 2.3: when the resident says the problem started; flagged when over 12 months before receipt. */
+  issueStartedOn: string | null;
+  flaggedOverTwelveMonths: boolean;
+  /** 6.8: issues folded into this complaint before its stage 1 response. */
+  relatedIssues: RelatedIssueDto[];
+  /** 6.8: the case this one was opened from, and the cases opened from this one. */
+  relatedTo: CaseLinkDto | null;
+  relatedCases: CaseLinkDto[];
   actionsOutstanding: boolean;
   availableOperations: OperationName[];
 }
 
 export function toComplaintDto(
-  row: Pick<CaseRow, 'id' | 'version' | 'channel' | 'summary' | 'residentId' | 'representativeId' | 'conversationId' | 'currentHandlerId' | 'categoryId'>,
+  row: DtoRow,
   c: CaseSnapshot,
   letters: LetterSummaryDto[],
   now: Date,
@@ -89,6 +117,18 @@ export function toComplaintDto(
     refusal: c.refusal && { ...c.refusal, decidedAt: c.refusal.decidedAt.toISOString() },
     closure: c.closure && { ...c.closure, closedAt: c.closure.closedAt.toISOString() },
     letters,
+    issueStartedOn: row.issueStartedOn ? civilDateFromDbDate(row.issueStartedOn) : null,
+    flaggedOverTwelveMonths: row.flaggedOverTwelveMonths,
+    relatedIssues: row.relatedIssues.map((i) => ({
+      id: i.id,
+      description: i.description,
+      raisedAt: i.raisedAt.toISOString(),
+      channel: i.channel,
+      recordedById: i.recordedById,
+      createdAt: i.createdAt.toISOString(),
+    })),
+    relatedTo: row.relatedTo,
+    relatedCases: row.related,
     actionsOutstanding: hasOutstandingActions(c),
     availableOperations: availableOperations(c),
   };

@@ -90,8 +90,8 @@ export function toCaseSnapshot(row: CaseRow): CaseSnapshot {
       row.status === 'closed' && row.closedAt && row.categoryId
         ? { closedAt: row.closedAt, closedById: row.closedById, categoryId: row.categoryId, learning: row.learningNotes[0]?.body ?? '' }
         : null,
-    // The data model has no table for 6.8 related issues yet; see the service report.
-    relatedIssues: [],
+    // 6.8: append-only; saveCaseSnapshot writes the ones an operation adds after these.
+    relatedIssues: row.relatedIssues.map((i) => ({ description: i.description, raisedAt: i.raisedAt })),
   };
 }
 

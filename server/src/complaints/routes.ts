@@ -2,12 +2,14 @@
 // chat and the phone (1.3, 3.1) and must be able to record them at once. Changing a case (define,
 // acknowledge, extend, respond, escalate, refuse, close, complete actions) is for the people who
 // own cases: handlers (stage 1), reviewers (stage 2), complaints officers and admins. Who may act
-// on a particular case (6.13) is the engine's rule, not a role check.
+// on a particular case (6.13) is the engine's rule, not a role check. Assigning a handler is for
+// complaints officers and admins (they allocate work); the assignee must hold the stage's role.
 import { Router, type Response } from 'express';
 import type { ServerContext } from '../context.ts';
 import { currentStaff, requireRole } from '../auth/middleware.ts';
 import {
   ZAcknowledgeComplaintRequestSchema,
+  ZAssignCaseRequestSchema,
   ZCloseCaseSchema,
   ZCompleteActionSchema,
   ZComplaintActionParamsSchema,
@@ -18,10 +20,12 @@ import {
   ZEscalateCaseSchema,
   ZExtendCaseSchema,
   ZListComplaintsQuerySchema,
+  ZRaiseRelatedIssueSchema,
   ZRefuseCaseSchema,
   ZRespondCaseSchema,
 } from '../schemas/index.ts';
 import { acknowledgeComplaint } from './acknowledgeComplaint.ts';
+import { assignComplaintHandler } from './assignComplaintHandler.ts';
 import { closeComplaint } from './closeComplaint.ts';
 import { completeOutstandingAction } from './completeOutstandingAction.ts';
 import { createComplaint } from './createComplaint.ts';
@@ -31,14 +35,17 @@ import { extendDeadline } from './extendDeadline.ts';
 import { getComplaint } from './getComplaint.ts';
 import { getLetterHtml } from './getLetter.ts';
 import { listComplaints } from './listComplaints.ts';
+import { raiseRelatedIssue } from './raiseRelatedIssue.ts';
 import { refuseComplaint } from './refuseComplaint.ts';
 import { respondToComplaint } from './respondToComplaint.ts';
 
 export const CASE_WORKER_ROLES = ['handler', 'reviewer', 'complaints_officer', 'admin'] as const;
+export const ASSIGNER_ROLES = ['complaints_officer', 'admin'] as const;
 
 export function complaintRoutes(ctx: ServerContext): Router {
   const router = Router();
   const caseWorker = requireRole(...CASE_WORKER_ROLES);
+  const assigner = requireRole(...ASSIGNER_ROLES);
   const actor = (res: Response) => currentStaff(res).id;
 
   router.get('/', async (req, res) => {
@@ -68,6 +75,17 @@ export function complaintRoutes(ctx: ServerContext): Router {
   router.post('/:id/acknowledge', caseWorker, async (req, res) => {
     const { id } = ZComplaintIdParamsSchema.parse(req.params);
     res.json(await acknowledgeComplaint(ctx, { ...ZAcknowledgeComplaintRequestSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.post('/:id/assign', assigner, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await assignComplaintHandler(ctx, { ...ZAssignCaseRequestSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  // 6.8: 201 either way; the outcome says whether the issue joined this case or opened a linked one.
+  router.post('/:id/related-issues', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.status(201).json(await raiseRelatedIssue(ctx, { ...ZRaiseRelatedIssueSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
   });
 
   router.post('/:id/extend', caseWorker, async (req, res) => {

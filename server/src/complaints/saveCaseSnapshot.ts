@@ -3,6 +3,7 @@
 // remedy, action, refusal, closure) goes through here, so the complaint's version guards them all.
 import { civilDateToDbDate, currentDueOn, currentStageRecord } from '../domain/index.ts';
 import type { CaseSnapshot, CivilDate, StageRecord } from '../domain/index.ts';
+import type { Channel } from '@complaints/db';
 import type { Db } from './caseRow.ts';
 import { staleVersionError } from './staleVersion.ts';
 
@@ -11,6 +12,8 @@ export interface SaveCaseSnapshotOptions {
   after: CaseSnapshot;
   expectedVersion: number;
   actorId: string | null;
+  /** How a related issue added by this operation reached us (6.8); the engine does not model channels. */
+  issueChannel?: Channel | null;
 }
 
 const dbDate = (value: CivilDate | null) => (value === null ? null : civilDateToDbDate(value));
@@ -65,6 +68,12 @@ export async function saveCaseSnapshot(tx: Db, options: SaveCaseSnapshotOptions)
   }
   await saveExtensions(tx, before, after);
   await saveTrackedItems(tx, before, after);
+  // Related issues only ever grow (6.8): the ones past the loaded list are new.
+  for (const issue of after.relatedIssues.slice(before.relatedIssues.length)) {
+    await tx.relatedIssue.create({
+      data: { complaintId: after.id, description: issue.description, raisedAt: issue.raisedAt, channel: options.issueChannel ?? null, recordedById: options.actorId },
+    });
+  }
   if (after.refusal && !before.refusal) {
     const r = after.refusal;
     await tx.refusal.create({

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     [{ TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32) }, 'TWILIO_AUTH_TOKEN is required'],
     [{ TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_SMS_FROM: '+447700900123' }, 'PUBLIC_BASE_URL is required when Twilio is configured'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
+    [{ TWILIO_WHATSAPP_TEMPLATE_SID: 'HX123' }, 'TWILIO_WHATSAPP_TEMPLATE_SID must be a Twilio content SID'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     try {
       loadConfig(env);
@@ -50,7 +51,19 @@ describe('loadConfig', () => {
       PUBLIC_BASE_URL: 'https://complaints.example.org/',
     });
     expect(config.twilio?.whatsappFrom).toBe('whatsapp:+447700900123');
+    expect(config.twilio?.whatsappTemplateSid).toBeUndefined();
     expect(config.publicBaseUrl).toBe('https://complaints.example.org');
+  });
+
+  it('reads the optional WhatsApp template for messages outside the 24-hour window', () => {
+    const config = loadConfig({
+      TWILIO_ACCOUNT_SID: 'AC' + 'b'.repeat(32),
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_WHATSAPP_FROM: 'whatsapp:+447700900123',
+      TWILIO_WHATSAPP_TEMPLATE_SID: 'HX' + 'c'.repeat(32),
+      PUBLIC_BASE_URL: 'https://complaints.example.org',
+    });
+    expect(config.twilio?.whatsappTemplateSid).toBe('HX' + 'c'.repeat(32));
   });
 
   it('reads the letter settings, with the Ombudsman\'s published details unless overridden', () => {

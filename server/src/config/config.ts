@@ -84,6 +84,10 @@ const ZEnvironmentSchema = z
     TWILIO_WHATSAPP_FROM: optionalText.pipe(
       z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+447700900123').optional(),
     ),
+    // The approved template for WhatsApp updates outside the 24-hour customer-service window.
+    TWILIO_WHATSAPP_TEMPLATE_SID: optionalText.pipe(
+      z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Twilio content SID (HX followed by 32 hex characters)').optional(),
+    ),
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
@@ -129,7 +133,13 @@ export interface Config {
   /** The landlord's and the Housing Ombudsman's details printed on every letter. */
   letters: LetterContext;
   twilio:
-    | { accountSid: string; authToken: string; smsFrom: string | undefined; whatsappFrom: string | undefined }
+    | {
+        accountSid: string;
+        authToken: string;
+        smsFrom: string | undefined;
+        whatsappFrom: string | undefined;
+        whatsappTemplateSid: string | undefined;
+      }
     | undefined;
   botFramework: { appId: string; appPassword: string; tenantId: string | undefined } | undefined;
   redisUrl: string | undefined;
@@ -190,6 +200,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             authToken: env.TWILIO_AUTH_TOKEN,
             smsFrom: env.TWILIO_SMS_FROM,
             whatsappFrom: env.TWILIO_WHATSAPP_FROM,
+            whatsappTemplateSid: env.TWILIO_WHATSAPP_TEMPLATE_SID,
           }
         : undefined,
     botFramework:

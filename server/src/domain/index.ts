@@ -4,5 +4,5 @@
 export * from './civilDate.ts';
 export * from './workingDays.ts';
 export * from './deadlines.ts';
-export * from './caseLifecycle.ts';
+export * from './lifecycle/index.ts';
 export * from './letters/index.ts';

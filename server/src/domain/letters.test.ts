@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCivilDate } from './civilDate.ts';
-import type { ComplaintDefinition } from './caseLifecycle.ts';
+import type { ComplaintDefinition } from './lifecycle/index.ts';
 import type {
   AcknowledgementLetter,
   ExtensionNoticeLetter,

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ServerContext } from '../context.ts';
@@ -7,6 +7,7 @@ import { loadSession, requireStaff } from '../auth/middleware.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
+import { staffRoutes } from '../staff/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { staticSite } from './staticSite.ts';
@@ -14,6 +15,8 @@ import { staticSite } from './staticSite.ts';
 export interface AppOptions {
   /** Where the built console lives; tests may point elsewhere. */
   consoleDist?: string;
+  /** Twilio webhooks, when Twilio is configured (signed by Twilio, not by a staff session). */
+  twilioRoutes?: Router;
 }
 
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
@@ -56,6 +59,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
     }
   });
 
+  if (options.twilioRoutes) app.use('/twilio', options.twilioRoutes);
+
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
   api.use(requireSameOrigin(ctx.config.publicBaseUrl));
@@ -66,6 +71,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use(requireStaff);
   api.use('/complaints', complaintRoutes(ctx));
   api.use('/calendar', calendarRoutes(ctx));
+  api.use('/staff', staffRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import {
   ZAcknowledgeComplaintRequestSchema,
+  ZAssignCaseRequestSchema,
   ZCalendarQuerySchema,
   ZCloseCaseSchema,
   ZClosureDayParamsSchema,
@@ -16,6 +17,7 @@ import {
   ZEscalateCaseSchema,
   ZExtendCaseSchema,
   ZListComplaintsQuerySchema,
+  ZRaiseRelatedIssueSchema,
   ZRefuseCaseSchema,
   ZRespondCaseSchema,
 } from '../schemas/index.ts';
@@ -50,6 +52,14 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/complaints/:id/letters/:letterId', summary: 'A letter as issued, for printing', tag: 'complaints', params: ZComplaintLetterParamsSchema, success: { status: 200, description: 'The letter HTML', html: true } },
   caseOp('/complaints/:id/definition', 'Edit the complaint definition (5.6, 5.7)', ZDefineComplaintSchema, 'put'),
   caseOp('/complaints/:id/acknowledge', 'Acknowledge, define and log (6.2, 6.11)', ZAcknowledgeComplaintRequestSchema),
+  {
+    ...caseOp('/complaints/:id/assign', 'Assign the current stage\u2019s handler (6.13); stage 1 to a handler, stage 2 to a reviewer', ZAssignCaseRequestSchema),
+    roles: ['complaints_officer', 'admin'],
+  },
+  {
+    ...caseOp('/complaints/:id/related-issues', 'Raise a related issue (6.8): joins the case before the stage 1 response, else opens a linked new case', ZRaiseRelatedIssueSchema),
+    success: { status: 201, description: "{ outcome: 'added_to_case', complaint } or { outcome: 'new_case', complaint (the new case), relatedTo (the first case's reference) }" },
+  },
   caseOp('/complaints/:id/extend', 'Extend the response timescale (6.4, 6.15)', ZExtendCaseSchema),
   caseOp('/complaints/:id/respond', 'Issue the stage 1 or final response (6.9, 6.19)', ZRespondCaseSchema),
   caseOp('/complaints/:id/escalate', 'Escalate to stage 2 (6.10-6.13)', ZEscalateCaseSchema),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { AcknowledgeInput, CloseInput, EscalateInput, ExtendInput, RefuseInput, RespondInput } from '../domain/caseLifecycle.ts';
+import type { AcknowledgeInput, CloseInput, EscalateInput, ExtendInput, RefuseInput, RespondInput } from '../domain/lifecycle/index.ts';
 import type { TAcknowledgeCase, TCloseCase, TEscalateCase, TExtendCase, TRefuseCase, TRespondCase } from './index.ts';
 import {
   ZAcknowledgeCaseSchema,

@@ -1,7 +1,8 @@
-// Request bodies for the case operations. The domain (caseLifecycle.ts) enforces the Code's rules
+// Request bodies for the case operations. The domain (domain/lifecycle/) enforces the Code's rules
 // again; these give the form-level messages early. Browser-safe (imported by the console).
 import { z } from 'zod';
-import { DECISIONS, REFUSAL_REASONS } from '../domain/caseLifecycle.ts';
+import { STAGES } from '../domain/deadlines.ts';
+import { DECISIONS, REFUSAL_REASONS } from '../domain/lifecycle/vocabulary.ts';
 import { ZCivilDateSchema, ZInstantSchema, ZVersionSchema, idSchema, optionalText, requiredText } from './common.ts';
 import { ZComplaintDefinitionSchema } from './complaintDefinition.ts';
 import { ZOutstandingActionSchema, ZRemedySchema } from './remedy.ts';
@@ -15,6 +16,11 @@ export const ZAcknowledgeCaseSchema = z.object({
 export const ZAssignHandlerSchema = z.object({
   handlerId: idSchema('The handler'),
   version: ZVersionSchema,
+});
+
+/** The assign request as the API takes it: the stage the caller means to staff (must be the current one). */
+export const ZAssignCaseRequestSchema = ZAssignHandlerSchema.extend({
+  stage: z.enum(STAGES, { error: 'stage must be stage_1 or stage_2' }),
 });
 
 /** 6.4 / 6.15; the good reason is needed past 10 (stage 1) or 20 (stage 2) working days. */
@@ -106,6 +112,7 @@ export const ZCalendarQuerySchema = z.object({
 
 export type TAcknowledgeCase = z.infer<typeof ZAcknowledgeCaseSchema>;
 export type TAssignHandler = z.infer<typeof ZAssignHandlerSchema>;
+export type TAssignCaseRequest = z.infer<typeof ZAssignCaseRequestSchema>;
 export type TExtendCase = z.infer<typeof ZExtendCaseSchema>;
 export type TRespondCase = z.infer<typeof ZRespondCaseSchema>;
 export type TEscalateCase = z.infer<typeof ZEscalateCaseSchema>;

@@ -1,7 +1,7 @@
 // Bodies and queries for logging, defining and listing complaints. Browser-safe (the console
 // imports these), so only zod and the domain's plain constants.
 import { z } from 'zod';
-import { COMPLAINT_STATUSES } from '../domain/caseLifecycle.ts';
+import { COMPLAINT_STATUSES } from '../domain/lifecycle/vocabulary.ts';
 import { STAGES } from '../domain/deadlines.ts';
 import { ZCivilDateSchema, ZInstantSchema, ZVersionSchema, idSchema, requiredText } from './common.ts';
 import { ZAcknowledgeCaseSchema } from './caseOperations.ts';
@@ -20,6 +20,8 @@ export const ZCreateComplaintSchema = z.object({
   representativeId: idSchema('The representative').optional(),
   serviceRequestId: idSchema('The service request').optional(),
   handlerId: idSchema('The handler').optional(),
+  /** 2.3: when the resident says the problem started; over 12 months before receipt is flagged, not refused. */
+  issueStartedOn: ZCivilDateSchema.optional(),
 });
 
 /** 5.6 / 5.7: edit the definition of the stage the complaint is at. */

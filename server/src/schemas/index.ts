@@ -5,3 +5,5 @@ export * from './remedy.ts';
 export * from './caseOperations.ts';
 export * from './auth.ts';
 export * from './complaints.ts';
+export * from './staff.ts';
+export * from './relatedIssues.ts';

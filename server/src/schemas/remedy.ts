@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REMEDY_KINDS } from '../domain/caseLifecycle.ts';
+import { REMEDY_KINDS } from '../domain/lifecycle/vocabulary.ts';
 import { ZCivilDateSchema, idSchema, requiredText } from './common.ts';
 
 /** 7.1-7.3: what will happen, by when, and who owns it. */

@@ -6,6 +6,7 @@ import type { StaffRole } from '@complaints/db';
 import { loadConfig, type Config } from '../config/config.ts';
 import { createLogger } from '../config/logger.ts';
 import { startServer, type RunningServer } from '../createServer.ts';
+import type { ChannelRuntimeOptions } from '../channels/botRuntime.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 export interface TestServer extends RunningServer {
@@ -13,10 +14,18 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(
-  options: { env?: Record<string, string>; now?: () => Date; consoleDist?: string } = {},
-): Promise<TestServer> {
-  const database = await createTestDatabase();
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  now?: () => Date;
+  consoleDist?: string;
+  /** Reuse a database (restart scenarios); it is then not dropped on stop. */
+  database?: TestDatabase;
+  /** Channel seams: a fake Twilio HTTP client, a fast outbox poll. */
+  channels?: ChannelRuntimeOptions;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }), port: 0, host: '127.0.0.1' };
   const server = await startServer({
     config,
@@ -24,13 +33,14 @@ export async function startTestServer(
     database,
     now: options.now,
     consoleDist: options.consoleDist,
+    channels: options.channels,
   });
   return {
     ...server,
     database,
     stop: async () => {
       await server.close();
-      await database.destroy();
+      if (!options.database) await database.destroy();
     },
   };
 }

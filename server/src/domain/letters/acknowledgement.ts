@@ -2,7 +2,7 @@
 // and is not responsible for (5.7), when the response is due (6.3 / 6.14) and the Ombudsman's
 // role (3.7).
 import type { CivilDate } from '../civilDate.ts';
-import type { ComplaintDefinition } from '../caseLifecycle.ts';
+import type { ComplaintDefinition } from '../lifecycle/caseSnapshot.ts';
 import type { Stage } from '../deadlines.ts';
 import type { LetterContext, LetterOptions, RenderedLetter } from './context.ts';
 import { contactBlock, definitionSections, paragraph, renderLetter } from './layout.ts';

@@ -4,7 +4,7 @@
 // escapes them.
 import { dayOfWeek } from '../civilDate.ts';
 import type { CivilDate } from '../civilDate.ts';
-import type { Decision, RefusalReason } from '../caseLifecycle.ts';
+import type { Decision, RefusalReason } from '../lifecycle/vocabulary.ts';
 import type { Stage } from '../deadlines.ts';
 
 export interface MessageCatalogue {

@@ -1,6 +1,6 @@
 // 2.1-2.5: a complaint not accepted is explained in writing, with the reason and the resident's
 // right to take the decision to the Ombudsman (2.4).
-import type { RefusalReason } from '../caseLifecycle.ts';
+import type { RefusalReason } from '../lifecycle/vocabulary.ts';
 import type { Stage } from '../deadlines.ts';
 import type { LetterContext, LetterOptions, RenderedLetter } from './context.ts';
 import { contactBlock, paragraph, renderLetter } from './layout.ts';

@@ -2,7 +2,8 @@
 // complaint definition, (c) the decision, (d) the reasons, (e) any remedy, (f) outstanding
 // actions, (g) how to escalate: to stage 2 after stage 1, to the Ombudsman after stage 2.
 import type { CivilDate } from '../civilDate.ts';
-import type { ComplaintDefinition, Decision, RemedyKind } from '../caseLifecycle.ts';
+import type { ComplaintDefinition } from '../lifecycle/caseSnapshot.ts';
+import type { Decision, RemedyKind } from '../lifecycle/vocabulary.ts';
 import type { Stage } from '../deadlines.ts';
 import type { LetterContext, LetterOptions, RenderedLetter } from './context.ts';
 import type { LetterSection } from './layout.ts';

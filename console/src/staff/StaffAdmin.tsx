@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TStaffMember, TStaffSessionUser } from '@complaints/server/schemas';
+import { api } from '../shared/api.ts';
+import { InviteForm } from './InviteForm.tsx';
+import { PageHeading } from './PageHeading.tsx';
+import { StaffMemberCard } from './StaffMemberCard.tsx';
+
+/** Staff accounts: administrators manage them; complaints officers see who is who. */
+export function StaffAdmin({ user }: { user: TStaffSessionUser }) {
+  const canManage = user.roles.includes('admin');
+  const [staff, setStaff] = useState<TStaffMember[]>();
+  const [error, setError] = useState<string>();
+
+  const load = useCallback(() => {
+    api<{ staff: TStaffMember[] }>('/staff')
+      .then((answer) => {
+        setStaff(answer.staff);
+        setError(undefined);
+      })
+      .catch((caught: unknown) => setError((caught as Error).message));
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <>
+      <PageHeading>Staff</PageHeading>
+      {canManage && <InviteForm onInvited={load} />}
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">Accounts</h2>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {!staff && !error && <p>Loading…</p>}
+        {staff && (
+          <ul className="cards">
+            {staff.map((member) => (
+              <StaffMemberCard key={member.id} member={member} isSelf={member.id === user.id} canManage={canManage} onChanged={load} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

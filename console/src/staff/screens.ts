@@ -1,0 +1,28 @@
+// What each role may open. The server enforces every permission; this only hides what a role
+// cannot use, so nobody is offered a screen that would answer 403.
+import type { TStaffRole } from '@complaints/server/schemas';
+
+export interface Screen {
+  path: string;
+  label: string;
+  roles: readonly TStaffRole[] | 'everyone';
+}
+
+export const SCREENS: readonly Screen[] = [
+  { path: '/triage', label: 'Triage', roles: ['agent', 'complaints_officer', 'admin'] },
+  { path: '/cases', label: 'Cases', roles: ['handler', 'reviewer', 'complaints_officer', 'admin'] },
+  { path: '/admin/staff', label: 'Staff', roles: ['admin', 'complaints_officer'] },
+  { path: '/account/password', label: 'Change password', roles: 'everyone' },
+];
+
+export function mayOpen(screen: Screen, roles: readonly TStaffRole[]): boolean {
+  return screen.roles === 'everyone' || roles.some((role) => (screen.roles as readonly TStaffRole[]).includes(role));
+}
+
+export const ROLE_NAMES: Record<TStaffRole, string> = {
+  agent: 'agent',
+  handler: 'handler',
+  reviewer: 'reviewer',
+  complaints_officer: 'complaints officer',
+  admin: 'admin',
+};

@@ -1,0 +1,173 @@
+// The outbox against a real database and the real Twilio SDK over a fake HTTP layer: retries,
+// no resend after acceptance, permanent failures, leases, and status callbacks out of order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConversation, createResident, fictionalMobile } from '@complaints/db/factories';
+import { postWebhook, startTwilioTestServer, waitFor, type TwilioTestServer } from '../testing/twilioTestKit.ts';
+
+let server: TwilioTestServer;
+let nextPhone = 800;
+
+beforeAll(async () => {
+  server = await startTwilioTestServer();
+});
+afterAll(async () => server?.stop());
+
+async function smsConversation() {
+  const phone = fictionalMobile(nextPhone++);
+  const resident = await createResident(server.context.prisma, { phone, channel: 'sms' });
+  const conversation = await createConversation(server.context.prisma, resident.id, 'sms');
+  return { phone, conversationId: conversation.id };
+}
+
+async function send(conversationId: string, text: string) {
+  await server.channels.sendToConversation(conversationId, text);
+  return server.context.prisma.message.findFirstOrThrow({ where: { conversationId, direction: 'outbound', body: text }, include: { outbox: true } });
+}
+
+const reload = (seq: bigint) => server.context.prisma.message.findUniqueOrThrow({ where: { seq }, include: { outbox: true } });
+const requestsTo = (phone: string) => server.twilio.requests.filter((r) => r.data.To === phone);
+const settled = async (seq: bigint) => {
+  const row = await reload(seq);
+  return row.outbox && ['sent', 'failed', 'cancelled'].includes(row.outbox.status) ? row : undefined;
+};
+
+describe('outbox worker', () => {
+  it('retries after a 500 and sends exactly once when Twilio then accepts', async () => {
+    const { phone, conversationId } = await smsConversation();
+    server.twilio.respondWith({ status: 500 }, { status: 201 });
+    const queued = await send(conversationId, 'Your repair is booked for Tuesday.');
+    const sent = await waitFor(() => settled(queued.seq));
+    expect(sent.outbox).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(sent.outbox!.providerSid).toMatch(/^SM[0-9a-f]{32}$/);
+    expect(sent.providerMessageId).toBe(sent.outbox!.providerSid);
+    expect(sent.deliveryStatus).toBe('sent');
+    expect(requestsTo(phone)).toHaveLength(2);
+    expect(server.twilio.accepted.filter((sid) => sid === sent.outbox!.providerSid)).toHaveLength(1);
+
+    // Later polls never send it again.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(requestsTo(phone)).toHaveLength(2);
+  });
+
+  it('treats 429 and network errors like 5xx', async () => {
+    const { phone, conversationId } = await smsConversation();
+    server.twilio.respondWith({ status: 429 }, { networkError: true }, { status: 201 });
+    const queued = await send(conversationId, 'Rate limited, then sent.');
+    const sent = await waitFor(() => settled(queued.seq));
+    expect(sent.outbox).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(requestsTo(phone)).toHaveLength(3);
+  });
+
+  it('fails without retrying when Twilio refuses the message with a 400', async () => {
+    const { phone, conversationId } = await smsConversation();
+    server.twilio.respondWith({ status: 400 });
+    const events: { type: string; payload: Record<string, unknown> }[] = [];
+    const original = server.context.broadcaster.toStaff.bind(server.context.broadcaster);
+    server.context.broadcaster.toStaff = (event) => (events.push(event), original(event));
+    try {
+      const queued = await send(conversationId, 'This number is refused.');
+      const failed = await waitFor(() => settled(queued.seq));
+      expect(failed.outbox).toMatchObject({ status: 'failed', attempts: 1, lastError: 'Twilio HTTP 400 code 21211', providerSid: null });
+      expect(failed).toMatchObject({ deliveryStatus: 'failed', deliveryError: 'Twilio HTTP 400 code 21211' });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(requestsTo(phone)).toHaveLength(1);
+      expect(events).toContainEqual({ type: 'message.delivery', payload: expect.objectContaining({ messageId: failed.id, deliveryStatus: 'failed' }) });
+      expect(JSON.stringify(events)).not.toContain(phone);
+    } finally {
+      server.context.broadcaster.toStaff = original;
+    }
+  });
+
+  it('gives up after the maximum number of attempts', async () => {
+    const local = await startTwilioTestServer({ outbox: { maxAttempts: 3 } });
+    try {
+      local.twilio.respondWith({ status: 503 }, { status: 503 }, { status: 503 }, { status: 201 });
+      const resident = await createResident(local.context.prisma, { phone: fictionalMobile(nextPhone++) });
+      const conversation = await createConversation(local.context.prisma, resident.id, 'sms');
+      await local.channels.sendToConversation(conversation.id, 'Never arrives.');
+      const row = await waitFor(async () => {
+        const outbox = await local.context.prisma.outboxMessage.findFirst({ where: { message: { conversationId: conversation.id } } });
+        return outbox?.status === 'failed' ? outbox : undefined;
+      });
+      expect(row).toMatchObject({ attempts: 3, lastError: 'Twilio HTTP 503 code 20500' });
+      expect(local.twilio.accepted).toHaveLength(0);
+    } finally {
+      await local.stop();
+    }
+  });
+
+  it('retries a send interrupted by a crash (lease expired, no sid) but never one Twilio accepted', async () => {
+    const { phone, conversationId } = await smsConversation();
+    const prisma = server.context.prisma;
+    const past = new Date(Date.now() - 60_000);
+    const crashed = await prisma.message.create({
+      data: {
+        conversationId,
+        channel: 'sms',
+        direction: 'outbound',
+        author: 'bot',
+        body: 'Interrupted mid-send.',
+        deliveryStatus: 'sending',
+        outbox: { create: { status: 'sending', attempts: 1, lockedUntil: past, nextAttemptAt: past } },
+      },
+    });
+    const accepted = await prisma.message.create({
+      data: {
+        conversationId,
+        channel: 'sms',
+        direction: 'outbound',
+        author: 'bot',
+        body: 'Already accepted.',
+        deliveryStatus: 'sent',
+        providerMessageId: `SM${'e'.repeat(32)}`,
+        outbox: { create: { status: 'sending', attempts: 1, lockedUntil: past, nextAttemptAt: past, providerSid: `SM${'e'.repeat(32)}` } },
+      },
+    });
+    server.channels.outbox!.kick();
+    const resent = await waitFor(() => settled(crashed.seq));
+    expect(resent.outbox).toMatchObject({ status: 'sent', attempts: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(requestsTo(phone).map((r) => r.data.Body)).toEqual(['Interrupted mid-send.']);
+    expect((await reload(accepted.seq)).outbox!.attempts).toBe(1);
+  });
+});
+
+describe('POST /twilio/status', () => {
+  const callback = (sid: string, status: string, extra: Record<string, string> = {}) =>
+    postWebhook(server, '/twilio/status', { MessageSid: sid, MessageStatus: status, AccountSid: 'AC' + '12'.repeat(16), ...extra });
+
+  async function sentMessage() {
+    const { conversationId } = await smsConversation();
+    const queued = await send(conversationId, `Status test ${nextPhone}`);
+    return waitFor(() => settled(queued.seq));
+  }
+
+  it('moves a message forward and ignores a late, out-of-order status', async () => {
+    const message = await sentMessage();
+    const sid = message.outbox!.providerSid!;
+    expect((await callback(sid, 'delivered')).status).toBe(204);
+    expect((await callback(sid, 'sent')).status).toBe(204);
+    expect((await callback(sid, 'queued')).status).toBe(204);
+    expect((await reload(message.seq)).deliveryStatus).toBe('delivered');
+    await callback(sid, 'read');
+    expect((await reload(message.seq)).deliveryStatus).toBe('read');
+  });
+
+  it('keeps failed and undelivered as final', async () => {
+    const message = await sentMessage();
+    const sid = message.outbox!.providerSid!;
+    await callback(sid, 'undelivered', { ErrorCode: '30003' });
+    await callback(sid, 'delivered');
+    await callback(sid, 'sent');
+    const row = await reload(message.seq);
+    expect(row).toMatchObject({ deliveryStatus: 'undelivered', deliveryError: 'Twilio error 30003' });
+  });
+
+  it('accepts callbacks for unknown messages without changing anything, and refuses unsigned ones', async () => {
+    expect((await callback(`SM${'f'.repeat(32)}`, 'delivered')).status).toBe(204);
+    const message = await sentMessage();
+    const unsigned = await postWebhook(server, '/twilio/status', { MessageSid: message.outbox!.providerSid!, MessageStatus: 'failed' }, { signature: null });
+    expect(unsigned.status).toBe(403);
+    expect((await reload(message.seq)).deliveryStatus).toBe('sent');
+  });
+});

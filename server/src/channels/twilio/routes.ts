@@ -1,0 +1,58 @@
+// POST /twilio/sms, /twilio/whatsapp and /twilio/status. Inbound messages are stored first and
+// answered 200 with empty TwiML at once; the bot's turn runs afterwards (turnRunner) and its
+// replies go through the outbox, not the webhook response.
+import express, { type Request, type Response, type Router } from 'express';
+import type { Logger } from '../../config/logger.ts';
+import type { AcceptedInbound, InboundInput } from '../inbound/acceptInboundMessage.ts';
+import type { StatusOutcome } from '../outbox/applyDeliveryStatus.ts';
+import { parseInbound, ZStatusCallback } from './webhookSchemas.ts';
+import { verifyTwilioSignature } from './verifySignature.ts';
+
+export interface TwilioRouteDeps {
+  authToken: string;
+  publicBaseUrl: string;
+  logger: Logger;
+  now: () => Date;
+  channels: ('sms' | 'whatsapp')[];
+  accept(input: InboundInput): Promise<AcceptedInbound>;
+  status(input: { providerSid: string; twilioStatus: string; errorCode: string | undefined; at: Date }): Promise<StatusOutcome>;
+}
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+export function twilioRoutes(deps: TwilioRouteDeps): Router {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(verifyTwilioSignature(deps.authToken, deps.publicBaseUrl, deps.logger));
+
+  for (const channel of deps.channels) {
+    router.post(`/${channel}`, async (req: Request, res: Response) => {
+      const inbound = parseInbound(channel, req.body as Record<string, unknown>);
+      if (!inbound) {
+        deps.logger.warn({ channel }, 'ignored a signed Twilio webhook with fields we cannot use');
+        res.status(400).type('text/plain').send('Bad Request');
+        return;
+      }
+      const accepted = await deps.accept({ channel, ...inbound, receivedAt: deps.now() });
+      deps.logger.info({ channel, messageId: accepted.messageId, duplicate: accepted.duplicate }, 'inbound message stored');
+      res.type('text/xml').send(EMPTY_TWIML);
+    });
+  }
+
+  router.post('/status', async (req: Request, res: Response) => {
+    const parsed = ZStatusCallback.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).type('text/plain').send('Bad Request');
+      return;
+    }
+    const outcome = await deps.status({
+      providerSid: parsed.data.MessageSid,
+      twilioStatus: parsed.data.MessageStatus,
+      errorCode: parsed.data.ErrorCode,
+      at: deps.now(),
+    });
+    deps.logger.debug({ outcome, status: parsed.data.MessageStatus }, 'Twilio status callback');
+    res.status(204).end();
+  });
+  return router;
+}
