@@ -1,34 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../shared/api.ts';
+import { FormError, useFormSubmit } from '../shared/useFormSubmit.tsx';
 import { PageHeading } from './PageHeading.tsx';
 
 export function ChangePassword() {
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setBusy(true);
-    setError(undefined);
+  const { onSubmit, error, busy } = useFormSubmit(async (form, element) => {
     setDone(false);
-    try {
-      await api('/staff/me/password', { method: 'POST', body: { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') } });
-      formElement.reset();
-      setDone(true);
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api('/staff/me/password', { method: 'POST', body: { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') } });
+    element.reset();
+    setDone(true);
+  });
 
   return (
     <>
       <PageHeading>Change password</PageHeading>
-      <form onSubmit={submit} noValidate className="narrow">
+      <form onSubmit={onSubmit} noValidate className="narrow">
         <label htmlFor="currentPassword">Current password</label>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
         <label htmlFor="newPassword">New password</label>
@@ -36,11 +23,7 @@ export function ChangePassword() {
           At least 12 characters. A few unrelated words make a strong one.
         </p>
         <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={12} required aria-describedby="newPassword-hint" />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <p role="status">{done ? 'Your password has been changed. Any other sessions you had open have been signed out.' : ''}</p>
         <button type="submit" disabled={busy}>
           {busy ? 'Changing password…' : 'Change password'}

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TStaffInvitationResult, TStaffRole } from '@complaints/server/schemas';
 import { api } from '../shared/api.ts';
+import { FormError, useFormSubmit } from '../shared/useFormSubmit.tsx';
 import { RoleCheckboxes } from './RoleCheckboxes.tsx';
 
 function InvitationLink({ result }: { result: TStaffInvitationResult }) {
@@ -38,44 +39,26 @@ function InvitationLink({ result }: { result: TStaffInvitationResult }) {
 
 export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [roles, setRoles] = useState<TStaffRole[]>([]);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<TStaffInvitationResult>();
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const invited = await api<TStaffInvitationResult>('/staff/invitations', { method: 'POST', body: { name: form.get('name'), email: form.get('email'), roles } });
-      formElement.reset();
-      setRoles([]);
-      setResult(invited);
-      onInvited();
-    } catch (caught) {
-      setResult(undefined);
-      setError((caught as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { onSubmit, error, busy } = useFormSubmit(async (form, element) => {
+    setResult(undefined);
+    const invited = await api<TStaffInvitationResult>('/staff/invitations', { method: 'POST', body: { name: form.get('name'), email: form.get('email'), roles } });
+    element.reset();
+    setRoles([]);
+    setResult(invited);
+    onInvited();
+  });
 
   return (
     <section aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite a member of staff</h2>
-      <form onSubmit={submit} noValidate className="narrow">
+      <form onSubmit={onSubmit} noValidate className="narrow">
         <label htmlFor="invite-name">Name</label>
         <input id="invite-name" name="name" autoComplete="off" required />
         <label htmlFor="invite-email">Email</label>
         <input id="invite-email" name="email" type="email" autoComplete="off" required />
         <RoleCheckboxes idPrefix="invite-role" legend="Roles" checked={roles} onChange={setRoles} />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Creating invitation…' : 'Create invitation link'}
         </button>

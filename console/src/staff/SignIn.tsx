@@ -1,44 +1,27 @@
-import { useState, type FormEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
 import { api } from '../shared/api.ts';
+import { FormError, useFormSubmit } from '../shared/useFormSubmit.tsx';
 
 export function SignIn({ onSignedIn, notice }: { onSignedIn: (user: TStaffSessionUser) => void; notice?: string | undefined }) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { user } = await api<{ user: TStaffSessionUser }>('/auth/login', {
-        method: 'POST',
-        body: { email: form.get('email'), password: form.get('password') },
-      });
-      onSignedIn(user);
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { onSubmit, error, busy } = useFormSubmit(async (form) => {
+    const { user } = await api<{ user: TStaffSessionUser }>('/auth/login', {
+      method: 'POST',
+      body: { email: form.get('email'), password: form.get('password') },
+    });
+    onSignedIn(user);
+  });
 
   return (
     <main>
       <h1>Complaints console</h1>
       <h2>Sign in</h2>
       {notice && <p role="status">{notice}</p>}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
