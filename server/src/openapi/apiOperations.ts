@@ -20,6 +20,13 @@ import {
   ZRaiseRelatedIssueSchema,
   ZRefuseCaseSchema,
   ZRespondCaseSchema,
+  ZAcceptInvitationSchema,
+  ZChangePasswordSchema,
+  ZCompleteSetupSchema,
+  ZInviteStaffSchema,
+  ZLoginSchema,
+  ZSetStaffRolesSchema,
+  ZStaffIdParamsSchema,
 } from '../schemas/index.ts';
 
 export interface ApiOperation {
@@ -27,7 +34,9 @@ export interface ApiOperation {
   /** Express style, relative to /api: '/complaints/:id'. */
   path: string;
   summary: string;
-  tag: 'complaints' | 'calendar';
+  tag: 'complaints' | 'calendar' | 'staff' | 'auth';
+  /** Reachable without a staff session (sign-in, first set-up, accepting an invitation). */
+  anonymous?: boolean;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -72,5 +81,16 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/calendar/add-working-days', summary: 'The date N working days after a date', tag: 'calendar', query: ZCalendarQuerySchema, success: { status: 200, description: '{ date: "YYYY-MM-DD" }' } },
   { method: 'get', path: '/calendar/closure-days', summary: 'The landlord\u2019s closure days', tag: 'calendar', success: { status: 200, description: '{ closureDays }' } },
   { method: 'post', path: '/calendar/closure-days', summary: 'Add a closure day', tag: 'calendar', body: ZClosureDaySchema, roles: ['admin'], success: { status: 201, description: 'The closure day' } },
+  { method: 'post', path: '/auth/login', summary: 'Sign in; sets the session cookie (rate-limited)', tag: 'auth', body: ZLoginSchema, anonymous: true, success: { status: 200, description: '{ user }' } },
+  { method: 'post', path: '/auth/setup', summary: 'Create the first administrator from the one-time setup link', tag: 'auth', body: ZCompleteSetupSchema, anonymous: true, success: { status: 201, description: '{ user }' } },
+  { method: 'post', path: '/auth/invitations/accept', summary: 'Accept a staff invitation and sign in', tag: 'auth', body: ZAcceptInvitationSchema, anonymous: true, success: { status: 201, description: '{ user }' } },
+  { method: 'post', path: '/auth/logout', summary: 'Sign out; the session stops working at once', tag: 'auth', anonymous: true, success: { status: 204, description: 'Signed out' } },
+  { method: 'get', path: '/auth/me', summary: 'The signed-in member of staff', tag: 'auth', success: { status: 200, description: '{ user }' } },
+  { method: 'get', path: '/staff', summary: 'Staff members and their roles', tag: 'staff', roles: ['admin', 'complaints_officer'], success: { status: 200, description: '{ staff }' } },
+  { method: 'post', path: '/staff/invitations', summary: 'Invite a member of staff; returns a one-time link', tag: 'staff', body: ZInviteStaffSchema, roles: ['admin'], success: { status: 201, description: '{ invitation, link }' } },
+  { method: 'put', path: '/staff/:id/roles', summary: 'Set a member of staff\u2019s roles (version checked)', tag: 'staff', params: ZStaffIdParamsSchema, body: ZSetStaffRolesSchema, roles: ['admin'], success: { status: 200, description: 'The staff member' } },
+  { method: 'post', path: '/staff/:id/deactivate', summary: 'Deactivate; their sessions end at once', tag: 'staff', params: ZStaffIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'The staff member' } },
+  { method: 'post', path: '/staff/:id/reactivate', summary: 'Reactivate', tag: 'staff', params: ZStaffIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'The staff member' } },
+  { method: 'post', path: '/staff/me/password', summary: 'Change your password; other sessions end', tag: 'staff', body: ZChangePasswordSchema, success: { status: 200, description: '{ otherSessionsRevoked }' } },
   { method: 'delete', path: '/calendar/closure-days/:date', summary: 'Remove a closure day', tag: 'calendar', params: ZClosureDayParamsSchema, roles: ['admin'], success: { status: 204, description: 'Removed' } },
 ];

@@ -35,8 +35,8 @@ function operation(op: ApiOperation): JsonObject {
       ? { description: op.success.description, content: { 'text/html': { schema: { type: 'string' } } } }
       : { description: op.success.description, ...(op.success.status === 204 ? {} : { content: { 'application/json': { schema: { type: 'object' } } } }) },
     400: errorResponse('The request is not valid; the message names each field'),
-    401: errorResponse('Not signed in'),
   };
+  if (!op.anonymous) responses[401] = errorResponse('Not signed in');
   if (op.roles) responses[403] = errorResponse(`Needs one of: ${op.roles.join(', ')}`);
   if (op.params) responses[404] = errorResponse('Not found');
   if (op.codeRules) {
@@ -50,7 +50,7 @@ function operation(op: ApiOperation): JsonObject {
     parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
     responses,
-    security: [{ staffSession: [] }],
+    security: op.anonymous ? [] : [{ staffSession: [] }],
   };
 }
 

@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { staffRoutes } from '../staff/routes.ts';
 import { ApiClient, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { openApiPath } from './buildOpenApiDocument.ts';
 
@@ -25,13 +27,18 @@ function mounted(prefix: string, router: Router): [string, string][] {
 }
 
 describe('GET /api/openapi.json', () => {
-  it('is served to anonymous callers as OpenAPI 3.1 and documents every mounted case and calendar route', async () => {
+  it('is served to anonymous callers as OpenAPI 3.1 and documents every mounted route', async () => {
     const response = await new ApiClient(server.url).get('/api/openapi.json');
     expect(response.status).toBe(200);
     const doc = response.json;
     expect(doc.openapi).toBe('3.1.0');
-    const routes = [...mounted('/complaints', complaintRoutes(server.context)), ...mounted('/calendar', calendarRoutes(server.context))];
-    expect(routes.length).toBeGreaterThanOrEqual(16);
+    const routes = [
+      ...mounted('/complaints', complaintRoutes(server.context)),
+      ...mounted('/calendar', calendarRoutes(server.context)),
+      ...mounted('/auth', authRoutes(server.context)),
+      ...mounted('/staff', staffRoutes(server.context)),
+    ];
+    expect(routes.length).toBeGreaterThanOrEqual(27);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });
 
