@@ -18,6 +18,8 @@ export type * from './intake/IntakePort.ts';
 export type { InboundMedia, OutboundQueue, OutboundText, StoredInbound } from './channels/ChannelPorts.ts';
 export { TwilioChannelAdapter, conversationReferenceFor } from './channels/twilio/TwilioChannelAdapter.ts';
 export type { TwilioChannel } from './channels/twilio/TwilioChannelAdapter.ts';
+export { WebChatAdapter } from './channels/webchat/WebChatAdapter.ts';
+export type { WebChatDelivery, WebChatPush } from './channels/webchat/WebChatAdapter.ts';
 export { TwilioSmsAdapter } from './channels/twilio/TwilioSmsAdapter.ts';
 export { TwilioWhatsAppAdapter } from './channels/twilio/TwilioWhatsAppAdapter.ts';
 export { createTwilioSender } from './channels/twilio/TwilioSender.ts';

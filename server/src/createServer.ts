@@ -9,6 +9,7 @@ import type { ServerContext } from './context.ts';
 import { bootstrapAdministrator, type BootstrapOutcome } from './auth/setupAdministrator.ts';
 import { createApp, type AppOptions } from './http/createApp.ts';
 import { createSocketServer, SocketBroadcaster } from './realtime/socketServer.ts';
+import { WEB_CHAT_NAMESPACE } from './channels/webchat/chatNamespace.ts';
 import { createBotRuntime, type ChannelRuntime, type ChannelRuntimeOptions } from './channels/botRuntime.ts';
 
 export interface RunningServer {
@@ -38,7 +39,7 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const base = { config, database, prisma: database.prisma, logger, now: options.now ?? (() => new Date()) };
   const io = createSocketServer(base);
   const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
-  const channels = createBotRuntime(context, options.channels);
+  const channels = createBotRuntime(context, options.channels, io.of(WEB_CHAT_NAMESPACE));
   const httpServer = createHttpServer(createApp(context, { ...options, twilioRoutes: channels.twilioRoutes }));
   io.attach(httpServer);
 

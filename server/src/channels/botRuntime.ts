@@ -2,6 +2,7 @@
 // calendar for Code deadlines), the bot, and the Twilio channels when configured — their
 // adapters, the turn runner, the outbox worker and the webhook routes.
 import type { Router } from 'express';
+import type { Namespace } from 'socket.io';
 import type { Channel } from '@complaints/db';
 import {
   ComplaintsBot,
@@ -9,6 +10,7 @@ import {
   PrismaStorage,
   TwilioSmsAdapter,
   TwilioWhatsAppAdapter,
+  WebChatAdapter,
   WHATSAPP_KEYWORD_REPLIES,
   channelKeyword,
   conversationReferenceFor,
@@ -27,6 +29,8 @@ import { createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorker, type Out
 import { setOptedOut } from './optOut.ts';
 import { createTurnRunner, type PendingInbound, type TurnRunner } from './turnRunner.ts';
 import { twilioRoutes } from './twilio/routes.ts';
+import { createWebChatPush, registerWebChatNamespace } from './webchat/chatNamespace.ts';
+import { createWebChatOutbound } from './webchat/webChatOutbound.ts';
 
 export interface ChannelRuntimeOptions {
   /** Tests only: Twilio's HTTP layer replaced by a fake. */
@@ -45,7 +49,8 @@ export interface ChannelRuntime {
   close(): Promise<void>;
 }
 
-export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOptions = {}): ChannelRuntime {
+/** `webChat`: the '/chat' socket.io namespace; without it the web chat channel is off. */
+export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOptions = {}, webChat?: Namespace): ChannelRuntime {
   const { prisma, logger, config } = ctx;
   // Refreshed before each turn: closure days added in the console must count from the next turn.
   let calendar: WorkingCalendar | undefined;
@@ -89,6 +94,8 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     if (twilio.whatsappFrom) adapters.set('whatsapp', new TwilioWhatsAppAdapter(outbound));
   }
 
+  const webChatAdapter = webChat ? new WebChatAdapter(createWebChatOutbound({ prisma, now: ctx.now }), createWebChatPush(webChat, prisma)) : undefined;
+
   /** STOP / START / HELP, and silence towards a resident who opted out. True when handled. */
   async function handleKeyword(message: PendingInbound, channel: 'sms' | 'whatsapp'): Promise<boolean> {
     const keyword = channelKeyword(channel, message.text);
@@ -112,8 +119,12 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     prisma,
     logger,
     now: ctx.now,
-    channels: [...adapters.keys()],
+    channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : [])],
     async runTurn(message) {
+      if (message.channel === 'webchat' && webChatAdapter) {
+        calendar = await getWorkingCalendar(prisma);
+        return webChatAdapter.processInbound(message, (context) => bot.run(context));
+      }
       const adapter = adapters.get(message.channel);
       if (!adapter) return;
       if (await handleKeyword(message, adapter.channel)) return;
@@ -121,6 +132,8 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
       await adapter.processInbound(message, (context) => bot.run(context));
     },
   });
+
+  if (webChat) registerWebChatNamespace(webChat, { prisma, broadcaster: ctx.broadcaster, logger, now: ctx.now, schedule: (id) => turnRunner.schedule(id) });
 
   const routes =
     twilio && publicBaseUrl
@@ -147,7 +160,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     outbox,
     async sendToConversation(conversationId, text) {
       const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { channelIdentity: true } });
-      const adapter = adapters.get(conversation.channel);
+      const adapter = conversation.channel === 'webchat' ? webChatAdapter : adapters.get(conversation.channel);
       if (!adapter) throw new Error(`no adapter for the ${conversation.channel} channel`);
       const reference = conversationReferenceFor(adapter.channel, conversationId, conversation.channelIdentity.address);
       await adapter.continueConversationAsync('', reference, async (context) => {

@@ -99,7 +99,7 @@ export abstract class TwilioChannelAdapter extends BotAdapter {
 }
 
 /** A reference for a proactive message to the resident on a stored conversation. */
-export function conversationReferenceFor(channel: TwilioChannel, conversationId: string, address: string): Partial<ConversationReference> {
+export function conversationReferenceFor(channel: TwilioChannel | 'webchat', conversationId: string, address: string): Partial<ConversationReference> {
   return {
     channelId: channel,
     conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },

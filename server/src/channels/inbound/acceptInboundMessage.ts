@@ -5,8 +5,8 @@ import type { PrismaClient } from '@complaints/db';
 import { Prisma } from '@complaints/db';
 
 export interface InboundInput {
-  channel: 'sms' | 'whatsapp';
-  /** E.164, without any whatsapp: prefix. */
+  channel: 'sms' | 'whatsapp' | 'webchat';
+  /** E.164, without any whatsapp: prefix; for web chat the hash of the session secret. */
   address: string;
   providerMessageId: string;
   body: string;

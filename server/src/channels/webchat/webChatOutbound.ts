@@ -1,0 +1,27 @@
+// The OutboundQueue behind the web chat adapter. Web chat has no provider and no outbox worker:
+// the reply is delivered by the socket push right after this commit, so the row is stored as
+// 'sent' at once. It is still stored first so that a resident who was offline gets it on replay.
+import type { PrismaClient } from '@complaints/db';
+import type { OutboundQueue, OutboundText } from '@complaints/bot';
+
+export function createWebChatOutbound(deps: { prisma: PrismaClient; now: () => Date }): OutboundQueue {
+  return {
+    async enqueue(text: OutboundText) {
+      const now = deps.now();
+      const created = await deps.prisma.message.create({
+        data: {
+          conversationId: text.conversationId,
+          channel: 'webchat',
+          direction: 'outbound',
+          author: 'bot',
+          body: text.body,
+          deliveryStatus: 'sent',
+          deliveryStatusAt: now,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      return { messageId: created.id };
+    },
+  };
+}
