@@ -35,7 +35,8 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Wait for the server's answer, so a failure shows up here rather than as a later timeout.
+  await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/auth/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
 }
 
 async function signOut(page: Page) {
@@ -164,6 +165,8 @@ describe('sign-in and roles in the console', () => {
     await card.getByRole('button', { name: `Save roles for ${HANDLER.name}` }).click();
     await card.getByText(`Roles saved for ${HANDLER.name}.`).waitFor();
 
+    // A fresh page, as the handler would open after being told they can sign in again.
+    await handler.reload();
     await signIn(handler, HANDLER.email, HANDLER.password);
     await handler.getByText(`Signed in as ${HANDLER.name} (handler, reviewer)`).waitFor();
   });
