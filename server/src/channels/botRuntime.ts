@@ -22,6 +22,7 @@ import {
 import type { ServerContext } from '../context.ts';
 import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { acknowledgementDueOn, civilDateToDbDate, type WorkingCalendar } from '../domain/index.ts';
+import { publishConversationMessage } from '../conversations/messageEvents.ts';
 import { acceptInboundMessage } from './inbound/acceptInboundMessage.ts';
 import { applyDeliveryStatus } from './outbox/applyDeliveryStatus.ts';
 import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
@@ -94,7 +95,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     if (twilio.whatsappFrom) adapters.set('whatsapp', new TwilioWhatsAppAdapter(outbound));
   }
 
-  const webChatAdapter = webChat ? new WebChatAdapter(createWebChatOutbound({ prisma, now: ctx.now }), createWebChatPush(webChat, prisma)) : undefined;
+  const webChatAdapter = webChat ? new WebChatAdapter(createWebChatOutbound({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), createWebChatPush(webChat, prisma)) : undefined;
 
   /** STOP / START / HELP, and silence towards a resident who opted out. True when handled. */
   async function handleKeyword(message: PendingInbound, channel: 'sms' | 'whatsapp'): Promise<boolean> {
@@ -145,6 +146,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
           channels: [...adapters.keys()] as ('sms' | 'whatsapp')[],
           async accept(input) {
             const accepted = await acceptInboundMessage(prisma, input);
+            if (accepted.stored) publishConversationMessage(ctx.broadcaster, accepted.stored);
             // Also on a redelivery: harmless (turns are serialised and skip processed rows) and it
             // retries a message whose first scheduling failed.
             turnRunner.schedule(accepted.conversationId);

@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './complaints.ts';
 export * from './staff.ts';
 export * from './relatedIssues.ts';
+export * from './conversations.ts';

@@ -3,6 +3,7 @@
 import { createStaffUser } from '@complaints/db/factories';
 import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
 import type { StaffRole } from '@complaints/db';
+import { io, type Socket } from 'socket.io-client';
 import { loadConfig, type Config } from '../config/config.ts';
 import { createLogger } from '../config/logger.ts';
 import { startServer, type RunningServer } from '../createServer.ts';
@@ -88,4 +89,16 @@ export class ApiClient {
   post(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request('POST', path, body, headers);
   }
+}
+
+/** A signed-in staff member's socket.io connection, ready (authenticated) when this resolves. */
+export async function connectStaffSocket(server: RunningServer, roles: StaffRole[] = ['agent']): Promise<Socket> {
+  const { client } = await createSignedInStaff(server, roles);
+  // forceNew: socket.io-client would otherwise reuse another (perhaps cookie-less) connection.
+  const socket = io(server.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: client.cookie ?? '' } });
+  await new Promise((resolve, reject) => {
+    socket.once('ready', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
 }

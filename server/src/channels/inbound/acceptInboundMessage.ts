@@ -3,6 +3,7 @@
 // The provider's id is unique: a redelivered webhook finds the stored row and changes nothing.
 import type { PrismaClient } from '@complaints/db';
 import { Prisma } from '@complaints/db';
+import { CONVERSATION_MESSAGE_SELECT } from '../../conversations/messageEvents.ts';
 
 export interface InboundInput {
   channel: 'sms' | 'whatsapp' | 'webchat';
@@ -18,6 +19,9 @@ export interface AcceptedInbound {
   duplicate: boolean;
   messageId: string;
   conversationId: string;
+  seq: bigint;
+  /** The stored row, for the staff event; absent on a redelivery (staff were told the first time). */
+  stored?: Prisma.MessageGetPayload<{ select: typeof CONVERSATION_MESSAGE_SELECT }>;
 }
 
 export async function acceptInboundMessage(prisma: PrismaClient, input: InboundInput, retried = false): Promise<AcceptedInbound> {
@@ -54,23 +58,23 @@ export async function acceptInboundMessage(prisma: PrismaClient, input: InboundI
           createdAt: input.receivedAt,
           media: { create: input.media.map((m) => ({ url: m.url, contentType: m.contentType })) },
         },
-        select: { id: true },
+        select: CONVERSATION_MESSAGE_SELECT,
       });
-      return { duplicate: false, messageId: message.id, conversationId: conversation.id };
+      return { duplicate: false, messageId: message.id, conversationId: conversation.id, seq: message.seq, stored: message };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A redelivery (or two deliveries racing): the first one stored it.
     const existing = await prisma.message.findUnique({
       where: { providerMessageId: input.providerMessageId },
-      select: { id: true, conversationId: true },
+      select: { id: true, conversationId: true, seq: true },
     });
     // Otherwise two first messages from a new number raced to create its identity: once more.
     if (!existing) {
       if (retried) throw error;
       return acceptInboundMessage(prisma, input, true);
     }
-    return { duplicate: true, messageId: existing.id, conversationId: existing.conversationId };
+    return { duplicate: true, messageId: existing.id, conversationId: existing.conversationId, seq: existing.seq };
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Prisma, PrismaClient } from '@complaints/db';
 import { whatsAppDelivery, type OutboundQueue, type OutboundText } from '@complaints/bot';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
+import { CONVERSATION_MESSAGE_SELECT, publishConversationMessage } from '../../conversations/messageEvents.ts';
 import { messageDeliveryChanged } from './outboxEvents.ts';
 
 export interface OutboundQueueDeps {
@@ -53,9 +54,10 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
               },
             },
           },
-          select: { id: true, deliveryStatus: true },
+          select: CONVERSATION_MESSAGE_SELECT,
         });
       });
+      publishConversationMessage(deps.broadcaster, created);
       const ref = { messageId: created.id, conversationId: text.conversationId, channel: text.channel };
       if (created.deliveryStatus === 'queued') deps.onQueued();
       else messageDeliveryChanged(deps.broadcaster, ref, created.deliveryStatus, created.deliveryStatus === 'suppressed' ? 'opted_out' : 'whatsapp_window_closed');

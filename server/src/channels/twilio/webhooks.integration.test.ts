@@ -9,8 +9,11 @@ import {
   postWebhook,
   settle,
   startTwilioTestServer,
+  waitFor,
   type TwilioTestServer,
 } from '../testing/twilioTestKit.ts';
+import { connectStaffSocket } from '../../testing/testServer.ts';
+import { CONVERSATION_MESSAGE_EVENT, type TConversationMessage } from '../../schemas/index.ts';
 
 let server: TwilioTestServer;
 let nextPhone = 700;
@@ -109,6 +112,26 @@ describe('POST /twilio/sms', () => {
       [params.MediaUrl1, 'image/png'],
     ]);
     await settle(server);
+  });
+
+  it('tells staff about the inbound message (with its photos) and the queued reply as they are stored', async () => {
+    const staff = await connectStaffSocket(server);
+    try {
+      const events: TConversationMessage[] = [];
+      staff.on(CONVERSATION_MESSAGE_EVENT, ({ message }: { message: TConversationMessage }) => events.push(message));
+      const params = inboundSms(phone(), 'Photo of the mould', { NumMedia: '1', MediaUrl0: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM2/Media/ME3', MediaContentType0: 'image/jpeg' });
+      expect((await postWebhook(server, '/twilio/sms', params)).status).toBe(200);
+      const inbound = await waitFor(() => events.find((m) => m.body === 'Photo of the mould'));
+      expect(inbound).toMatchObject({ channel: 'sms', direction: 'inbound', author: 'resident', media: [{ url: params.MediaUrl0, contentType: 'image/jpeg' }] });
+      const reply = await waitFor(() => events.find((m) => m.conversationId === inbound.conversationId && m.direction === 'outbound'));
+      expect(reply).toMatchObject({ author: 'bot', deliveryStatus: 'queued' });
+      // A redelivery stores nothing new and tells nobody.
+      expect((await postWebhook(server, '/twilio/sms', params)).status).toBe(200);
+      await settle(server);
+      expect(events.filter((m) => m.body === 'Photo of the mould')).toHaveLength(1);
+    } finally {
+      staff.close();
+    }
   });
 
   it('rejects a signed webhook whose fields are unusable with 400', async () => {

@@ -12,6 +12,7 @@ import type { PrismaClient } from '@complaints/db';
 import type { WebChatDelivery } from '@complaints/bot';
 import type { Logger } from '../../config/logger.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
+import { publishConversationMessage } from '../../conversations/messageEvents.ts';
 import { acceptInboundMessage } from '../inbound/acceptInboundMessage.ts';
 
 export const WEB_CHAT_NAMESPACE = '/chat';
@@ -130,10 +131,10 @@ export function registerWebChatNamespace(namespace: Namespace, deps: WebChatDeps
           media: [],
           receivedAt: deps.now(),
         });
-        const stored = await prisma.message.findUniqueOrThrow({ where: { id: accepted.messageId }, select: { seq: true } });
+        if (accepted.stored) publishConversationMessage(deps.broadcaster, accepted.stored);
         // Also on a resend: harmless (turns skip processed rows) and retries a failed schedule.
         deps.schedule(accepted.conversationId);
-        return { ok: true, seq: Number(stored.seq) };
+        return { ok: true, seq: Number(accepted.seq) };
       });
     });
 

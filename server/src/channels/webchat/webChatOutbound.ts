@@ -3,8 +3,10 @@
 // 'sent' at once. It is still stored first so that a resident who was offline gets it on replay.
 import type { PrismaClient } from '@complaints/db';
 import type { OutboundQueue, OutboundText } from '@complaints/bot';
+import { CONVERSATION_MESSAGE_SELECT, publishConversationMessage } from '../../conversations/messageEvents.ts';
+import type { Broadcaster } from '../../realtime/broadcaster.ts';
 
-export function createWebChatOutbound(deps: { prisma: PrismaClient; now: () => Date }): OutboundQueue {
+export function createWebChatOutbound(deps: { prisma: PrismaClient; broadcaster: Broadcaster; now: () => Date }): OutboundQueue {
   return {
     async enqueue(text: OutboundText) {
       const now = deps.now();
@@ -19,8 +21,9 @@ export function createWebChatOutbound(deps: { prisma: PrismaClient; now: () => D
           deliveryStatusAt: now,
           createdAt: now,
         },
-        select: { id: true },
+        select: CONVERSATION_MESSAGE_SELECT,
       });
+      publishConversationMessage(deps.broadcaster, created);
       return { messageId: created.id };
     },
   };

@@ -3,8 +3,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { createSignedInStaff, startTestServer, type TestServer } from '../../testing/testServer.ts';
+import { connectStaffSocket, startTestServer, type TestServer } from '../../testing/testServer.ts';
 import { waitFor } from '../testing/twilioTestKit.ts';
+import { CONVERSATION_MESSAGE_EVENT, ZConversationMessageSchema, type TConversationMessage } from '../../schemas/index.ts';
 import type { WebChatMessage } from './chatNamespace.ts';
 
 type Ack = { ok: true; seq: number } | { ok: false; error: string };
@@ -140,14 +141,8 @@ describe('resident web chat', () => {
   });
 
   it('relays typing to staff without a body', async () => {
-    const { client } = await createSignedInStaff(server, ['agent']);
-    const staff = io(server.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: client.cookie ?? '' } });
+    const staff = await connectStaffSocket(server);
     sockets.push(staff);
-    // forceNew: socket.io-client would otherwise reuse the residents' (cookie-less) connection.
-    await new Promise((resolve, reject) => {
-      staff.once('ready', resolve);
-      staff.once('connect_error', reject);
-    });
     const typing: unknown[] = [];
     staff.on('conversation.typing', (payload: unknown) => typing.push(payload));
 
@@ -159,5 +154,29 @@ describe('resident web chat', () => {
     const relayed = await waitFor(() => typing[0]);
     expect(relayed).toEqual({ conversationId, typing: true });
     expect(typing).toHaveLength(1);
+  });
+});
+
+describe('staff see every stored message live', () => {
+  it('publishes the resident message and the bot reply as conversation.message events, once each', async () => {
+    const staff = await connectStaffSocket(server);
+    sockets.push(staff);
+    const events: { message: TConversationMessage }[] = [];
+    staff.on(CONVERSATION_MESSAGE_EVENT, (payload: { message: TConversationMessage }) => events.push(payload));
+
+    const resident = await connect();
+    const clientId = randomUUID();
+    const ack = (await send(resident.socket, { clientId, text: COMPLAINT })) as { ok: true; seq: number };
+    const inbound = await waitFor(() => events.find((e) => e.message.seq === ack.seq)?.message);
+    expect(ZConversationMessageSchema.parse(inbound)).toMatchObject({ channel: 'webchat', direction: 'inbound', author: 'resident', body: COMPLAINT, deliveryStatus: 'received', media: [] });
+    const reply = await waitFor(() => events.find((e) => e.message.conversationId === inbound.conversationId && e.message.author === 'bot')?.message);
+    expect(reply).toMatchObject({ direction: 'outbound', deliveryStatus: 'sent' });
+    expect(reply.seq).toBeGreaterThan(inbound.seq);
+
+    // A resend of the same client id is not news.
+    await server.channels.turnRunner.idle();
+    await send(resident.socket, { clientId, text: COMPLAINT });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.filter((e) => e.message.seq === ack.seq)).toHaveLength(1);
   });
 });
