@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, requireStaff } from '../auth/middleware.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
+import { categoryRoutes } from '../categories/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
@@ -72,6 +73,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/complaints', complaintRoutes(ctx));
   api.use('/calendar', calendarRoutes(ctx));
   api.use('/staff', staffRoutes(ctx));
+  api.use('/categories', categoryRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -27,6 +27,10 @@ import {
   ZLoginSchema,
   ZSetStaffRolesSchema,
   ZStaffIdParamsSchema,
+  ZCategoryIdParamsSchema,
+  ZCreateCategorySchema,
+  ZListCategoriesQuerySchema,
+  ZUpdateCategorySchema,
 } from '../schemas/index.ts';
 
 export interface ApiOperation {
@@ -34,7 +38,7 @@ export interface ApiOperation {
   /** Express style, relative to /api: '/complaints/:id'. */
   path: string;
   summary: string;
-  tag: 'complaints' | 'calendar' | 'staff' | 'auth';
+  tag: 'complaints' | 'calendar' | 'staff' | 'auth' | 'categories';
   /** Reachable without a staff session (sign-in, first set-up, accepting an invitation). */
   anonymous?: boolean;
   params?: z.ZodObject;
@@ -93,4 +97,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/staff/:id/reactivate', summary: 'Reactivate', tag: 'staff', params: ZStaffIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'The staff member' } },
   { method: 'post', path: '/staff/me/password', summary: 'Change your password; other sessions end', tag: 'staff', body: ZChangePasswordSchema, success: { status: 200, description: '{ otherSessionsRevoked }' } },
   { method: 'delete', path: '/calendar/closure-days/:date', summary: 'Remove a closure day', tag: 'calendar', params: ZClosureDayParamsSchema, roles: ['admin'], success: { status: 204, description: 'Removed' } },
+  { method: 'get', path: '/categories', summary: 'Complaint categories (active ones unless includeRetired=true)', tag: 'categories', query: ZListCategoriesQuerySchema, success: { status: 200, description: '{ categories }' } },
+  { method: 'post', path: '/categories', summary: 'Add a complaint category', tag: 'categories', body: ZCreateCategorySchema, roles: ['complaints_officer', 'admin'], success: { status: 201, description: 'The category' } },
+  { method: 'put', path: '/categories/:id', summary: 'Rename, describe, retire or restore a category (version checked)', tag: 'categories', params: ZCategoryIdParamsSchema, body: ZUpdateCategorySchema, roles: ['complaints_officer', 'admin'], success: { status: 200, description: 'The category' } },
 ];
