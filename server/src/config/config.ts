@@ -92,6 +92,17 @@ const ZEnvironmentSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'a redis:// or rediss:// URL'),
+    WEBCHAT_SESSION_DAYS: z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of days from 1 to 365')
+      .transform(Number)
+      .refine((days) => days >= 1 && days <= 365, 'must be a whole number of days from 1 to 365')
+      .default(30),
+    // The landlord's own sites that may show /chat in a frame (the embed snippet).
+    WEBCHAT_EMBED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter((origin) => origin !== '')),
   })
   .superRefine((env, ctx) => {
     const require = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -114,7 +125,24 @@ const ZEnvironmentSchema = z
     if (env.NODE_ENV === 'production' && env.PUBLIC_BASE_URL && !env.PUBLIC_BASE_URL.startsWith('https:')) {
       require('PUBLIC_BASE_URL', 'must be https in production');
     }
+    const notAnOrigin = env.WEBCHAT_EMBED_ORIGINS.find((origin) => !isEmbedOrigin(origin, env.NODE_ENV === 'production'));
+    if (notAnOrigin !== undefined) {
+      require('WEBCHAT_EMBED_ORIGINS', `must be https origins separated by commas, such as https://www.example.org,https://example.org ("${notAnOrigin}" is not one)`);
+    }
   });
+
+/** An https origin (scheme and host, no path); plain http only for this machine, outside production. */
+function isEmbedOrigin(value: string, production: boolean): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return false;
+  }
+  if (parsed.origin !== value) return false;
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local && !production);
+}
 
 type Environment = z.infer<typeof ZEnvironmentSchema>;
 
@@ -143,6 +171,12 @@ export interface Config {
     | undefined;
   botFramework: { appId: string; appPassword: string; tenantId: string | undefined } | undefined;
   redisUrl: string | undefined;
+  webChat: {
+    /** A web chat session idle longer than this is not resumed; a fresh one is issued. */
+    sessionDays: number;
+    /** Origins allowed to frame /chat (CSP frame-ancestors); empty: only this site. */
+    embedOrigins: string[];
+  };
 }
 
 export class ConfigError extends Error {}
@@ -208,6 +242,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD, tenantId: env.MICROSOFT_APP_TENANT_ID }
         : undefined,
     redisUrl: env.REDIS_URL,
+    webChat: { sessionDays: env.WEBCHAT_SESSION_DAYS, embedOrigins: env.WEBCHAT_EMBED_ORIGINS },
   };
 }
 
