@@ -65,15 +65,23 @@ function install(script: HTMLScriptElement): void {
   place();
   small.addEventListener('change', place);
 
+  let loaded = false;
   const focusChat = () => {
     frame.focus();
-    frame.contentWindow?.postMessage({ type: EMBED_FOCUS }, chatOrigin);
+    if (loaded) frame.contentWindow?.postMessage({ type: EMBED_FOCUS }, chatOrigin);
   };
 
   function open(): void {
     if (!frame.src) {
       // Loaded on first open only: no session is started for visitors who never chat.
-      frame.addEventListener('load', focusChat, { once: true });
+      frame.addEventListener(
+        'load',
+        () => {
+          loaded = true;
+          if (!panel.hidden) focusChat();
+        },
+        { once: true },
+      );
       frame.src = `${chatOrigin}/chat?embed=1`;
     }
     panel.hidden = false;
