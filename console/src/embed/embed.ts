@@ -39,7 +39,7 @@ function install(script: HTMLScriptElement): void {
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', label);
   panel.hidden = true;
-  style(panel, { display: 'none', position: 'fixed', zIndex: '2147483001', flexDirection: 'column', background: '#fff', border: `2px solid ${INK}`, boxShadow: '0 4px 16px rgba(0,0,0,0.3)' });
+  style(panel, { display: 'none', boxSizing: 'border-box', position: 'fixed', zIndex: '2147483001', flexDirection: 'column', background: '#fff', border: `2px solid ${INK}`, boxShadow: '0 4px 16px rgba(0,0,0,0.3)' });
 
   const bar = document.createElement('div');
   style(bar, { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '0.5rem', padding: '0.25rem 0.25rem 0.25rem 0.75rem', background: ACCENT, color: '#fff', font: '600 1.1rem/1.2 system-ui, sans-serif' });
