@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { io } from 'socket.io-client';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { CHAT_BUDGET_BYTES } from '../support/chatBundle.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
@@ -296,5 +297,35 @@ describe('the embed snippet on the landlord’s own site', () => {
     expect(frame?.url()).not.toContain(server.url);
     expect(await site.frameLocator('iframe[title="Chat with us"]').locator('#chat-message').count()).toBe(0);
     await visitor.close();
+  });
+});
+
+describe('when too many chats are started from one network', () => {
+  it('tells the resident plainly to wait, with a way to try again, axe-clean', async () => {
+    // Use up this address's new sessions (last in this file: nothing after it needs one).
+    let refusal = '';
+    for (let attempt = 0; attempt < 25 && !refusal; attempt++) {
+      const socket = io(`${server.url}/chat`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true });
+      refusal = await new Promise<string>((resolve) => {
+        socket.once('session', () => resolve(''));
+        socket.once('connect_error', (error) => resolve(error.message));
+      });
+      socket.close();
+    }
+    expect(refusal).toMatch(/Too many new chats/);
+
+    const newcomer = await browser.newContext({ viewport: PHONE });
+    const chat = await newcomer.newPage();
+    await chat.goto(server.url + '/chat');
+    await chat.getByRole('status').getByText('Too many new chats have been started from your network. Please wait a few minutes, then try again.').waitFor();
+    await chat.getByRole('button', { name: 'Try again' }).waitFor();
+    expect(await axeViolations(chat)).toEqual([]);
+    // What the resident types meanwhile is kept for when the chat opens.
+    await chat.getByLabel('Your message').focus();
+    await chat.keyboard.type('Is anyone there?');
+    await chat.keyboard.press('Enter');
+    await chat.locator('.messages > li.own', { hasText: 'Is anyone there?' }).getByText('Waiting to send').waitFor();
+    expect(await chat.evaluate((key) => localStorage.getItem(key), OUTBOX_KEY)).toContain('Is anyone there?');
+    await newcomer.close();
   });
 });

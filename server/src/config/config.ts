@@ -256,5 +256,6 @@ export function describeFeatures(config: Config): { feature: string; on: boolean
     { feature: 'twilio', on: Boolean(config.twilio), off: 'Twilio SMS and WhatsApp are off (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, a sender and PUBLIC_BASE_URL)' },
     { feature: 'botframework', on: Boolean(config.botFramework), off: 'the Bot Framework endpoint is off (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD)' },
     { feature: 'redis', on: Boolean(config.redisUrl), off: 'Redis is off: running as a single process (set REDIS_URL to run several)' },
+    { feature: 'webchat-embed', on: config.webChat.embedOrigins.length > 0, off: 'the web chat embed snippet is off: no other site may show /chat (set WEBCHAT_EMBED_ORIGINS)' },
   ];
 }
