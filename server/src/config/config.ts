@@ -35,6 +35,14 @@ const addressLines = optionalText.transform((value) =>
 const optionalEmail = optionalText.pipe(z.email('must be an email address').optional());
 const optionalPhone = optionalText.pipe(z.string().regex(/^[+\d][\d ()-]{5,30}$/, 'must be a phone number').optional());
 
+/** A whole number within [min, max]; `what` completes "must be …" in the error. */
+const wholeNumber = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be ${what}`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `must be ${what}`);
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
@@ -42,12 +50,7 @@ const booleanFlag = z
 const ZEnvironmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
-    PORT: z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number from 1 to 65535')
-      .transform(Number)
-      .refine((port) => port >= 1 && port <= 65535, 'must be a whole number from 1 to 65535')
-      .default(3000),
+    PORT: wholeNumber(1, 65535, 'a whole number from 1 to 65535').default(3000),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'a postgres:// or postgresql:// URL'),
     DATA_DIR: z.string().trim().min(1, 'must be a folder path').default('./data'),
@@ -58,12 +61,7 @@ const ZEnvironmentSchema = z
       .default('info'),
     PUBLIC_BASE_URL: optionalUrl(['https:', 'http:'], 'an http(s) origin such as https://complaints.example.org'),
     TRUST_PROXY: booleanFlag.default(false),
-    SESSION_TTL_HOURS: z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number of hours from 1 to 720')
-      .transform(Number)
-      .refine((hours) => hours >= 1 && hours <= 720, 'must be a whole number of hours from 1 to 720')
-      .default(12),
+    SESSION_TTL_HOURS: wholeNumber(1, 720, 'a whole number of hours from 1 to 720').default(12),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     LANDLORD_NAME: z.string().trim().min(1).default('Your housing provider'),
@@ -92,12 +90,7 @@ const ZEnvironmentSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'a redis:// or rediss:// URL'),
-    WEBCHAT_SESSION_DAYS: z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number of days from 1 to 365')
-      .transform(Number)
-      .refine((days) => days >= 1 && days <= 365, 'must be a whole number of days from 1 to 365')
-      .default(30),
+    WEBCHAT_SESSION_DAYS: wholeNumber(1, 365, 'a whole number of days from 1 to 365').default(30),
     // The landlord's own sites that may show /chat in a frame (the embed snippet).
     WEBCHAT_EMBED_ORIGINS: z
       .string()

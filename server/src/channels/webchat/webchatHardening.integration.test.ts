@@ -3,7 +3,7 @@
 // indicator the resident sees while the bot's turn runs or a member of staff writes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../testing/testServer.ts';
+import { startTestServer, type TestServer, type TestServerOptions } from '../../testing/testServer.ts';
 import { waitFor } from '../testing/twilioTestKit.ts';
 import { MESSAGE_LIMIT_MESSAGE, NEW_SESSION_LIMIT_MESSAGE } from './webChatLimits.ts';
 import { webChatClient, WebChatSessionRefused } from './webChatTestKit.ts';
@@ -11,25 +11,31 @@ import { webChatClient, WebChatSessionRefused } from './webChatTestKit.ts';
 const COMPLAINT = "I'm still waiting for the repair, third time, nobody came";
 const DAY = 24 * 60 * 60 * 1000;
 
-describe('rate limits', () => {
-  let server: TestServer;
-  let chat: ReturnType<typeof webChatClient>;
+/** A server of its own for one describe block, with a resident client. */
+function serverFor(options: TestServerOptions = {}) {
+  const running = {} as { server: TestServer; chat: ReturnType<typeof webChatClient> };
   beforeAll(async () => {
-    // Behind a proxy (TRUST_PROXY): the resident's address is the X-Forwarded-For one.
-    server = await startTestServer({
-      env: { TRUST_PROXY: 'true' },
-      channels: { webChatLimits: { newSessionsPerAddress: 3, messagesPerSession: 3, messageWindowSeconds: 2 } },
-    });
-    chat = webChatClient(server);
+    running.server = await startTestServer(options);
+    running.chat = webChatClient(running.server);
   });
   afterAll(async () => {
-    chat?.closeAll();
-    await server?.stop();
+    running.chat?.closeAll();
+    await running.server?.stop();
+  });
+  return running;
+}
+
+describe('rate limits', () => {
+  // Behind a proxy (TRUST_PROXY): the resident's address is the X-Forwarded-For one.
+  const running = serverFor({
+    env: { TRUST_PROXY: 'true' },
+    channels: { webChatLimits: { newSessionsPerAddress: 3, messagesPerSession: 3, messageWindowSeconds: 2 } },
   });
 
   const from = (address: string) => ({ 'x-forwarded-for': `${address}, 10.0.0.1` });
 
   it('limits new sessions per network address, never a resident resuming their own', async () => {
+    const { server, chat } = running;
     const opened = [];
     for (let i = 0; i < 3; i++) opened.push(await chat.connect({ headers: from('198.51.100.7') }));
     const identities = await server.context.prisma.channelIdentity.count({ where: { channel: 'webchat' } });
@@ -50,6 +56,7 @@ describe('rate limits', () => {
   });
 
   it('limits messages per session with a plain message; the refused message is not stored and goes through later', async () => {
+    const { server, chat } = running;
     const resident = await chat.connect({ headers: from('192.0.2.44') });
     const clientId = randomUUID();
     // Sent together, so all four fall in one window however slow the machine; handled in order.
@@ -70,19 +77,11 @@ describe('rate limits', () => {
 });
 
 describe('session expiry (WEBCHAT_SESSION_DAYS)', () => {
-  let server: TestServer;
-  let chat: ReturnType<typeof webChatClient>;
   let now = new Date('2026-03-02T10:00:00Z');
-  beforeAll(async () => {
-    server = await startTestServer({ env: { WEBCHAT_SESSION_DAYS: '30' }, now: () => now });
-    chat = webChatClient(server);
-  });
-  afterAll(async () => {
-    chat?.closeAll();
-    await server?.stop();
-  });
+  const running = serverFor({ env: { WEBCHAT_SESSION_DAYS: '30' }, now: () => now });
 
   it('resumes a session idle for up to the period; after it, issues a fresh one and leaves the old conversation for staff', async () => {
+    const { server, chat } = running;
     const first = await chat.connect();
     expect(await chat.send(first.socket, { clientId: randomUUID(), text: COMPLAINT })).toMatchObject({ ok: true });
     await server.channels.turnRunner.idle();
@@ -113,18 +112,10 @@ describe('session expiry (WEBCHAT_SESSION_DAYS)', () => {
 });
 
 describe('typing shown to the resident', () => {
-  let server: TestServer;
-  let chat: ReturnType<typeof webChatClient>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    chat = webChatClient(server);
-  });
-  afterAll(async () => {
-    chat?.closeAll();
-    await server?.stop();
-  });
+  const running = serverFor();
 
   it('shows the bot typing while its turn runs: typing on, its replies, typing off', async () => {
+    const { server, chat } = running;
     const resident = await chat.connect();
     await chat.send(resident.socket, { clientId: randomUUID(), text: COMPLAINT });
     await server.channels.turnRunner.idle();
@@ -139,6 +130,7 @@ describe('typing shown to the resident', () => {
   });
 
   it('lets staff live chat show "typing" to that resident only', async () => {
+    const { server, chat } = running;
     const resident = await chat.connect();
     const bystander = await chat.connect();
     await chat.send(resident.socket, { clientId: randomUUID(), text: 'hello' });
