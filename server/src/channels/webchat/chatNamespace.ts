@@ -8,8 +8,8 @@
 // Opening sessions and sending messages are rate limited (webChatLimits.ts); a session idle for
 // longer than WEBCHAT_SESSION_DAYS is not resumed (sessionExpiry.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
 import type { PrismaClient } from '@complaints/db';
 import type { WebChatDelivery } from '@complaints/bot';
 import type { Logger } from '../../config/logger.ts';
