@@ -145,6 +145,22 @@ describe('a resident chats on a 360 px phone with the keyboard only', () => {
     expect(downloaded.encoded).toBeLessThan(downloaded.decoded / 2);
   });
 
+  it('says so, axe-clean, while the chat cannot be reached though the phone is online', async () => {
+    // The chat server unreachable (the socket's HTTP and websocket requests fail) until let through.
+    let reachable = false;
+    await page.route('**/socket.io/**', (route) => (reachable ? route.continue() : route.abort()));
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => (reachable ? ws.connectToServer() : ws.close()));
+    await resident.setOffline(true);
+    await page.getByText('You are offline.').waitFor();
+    await resident.setOffline(false);
+    await page.getByText('Not connected. Trying to connect again').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    reachable = true;
+    await page.getByText('Connected.').waitFor({ timeout: 15_000 });
+    await page.unroute('**/socket.io/**');
+    await page.getByLabel('Your message').focus();
+  });
+
   it('loses nothing while offline: a message typed then is sent once on reconnecting, and missed messages are replayed', async () => {
     const sessionId = await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY);
     expect(sessionId).toBeTruthy();

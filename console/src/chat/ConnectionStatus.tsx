@@ -3,7 +3,7 @@ import type { Connection } from './chatClient.ts';
 const TEXT: Record<Connection, string> = {
   connecting: 'Connecting…',
   online: 'Connected.',
-  reconnecting: 'Connection lost. Trying to connect again… Your messages will be sent when the connection is back.',
+  reconnecting: 'Not connected. Trying to connect again… Your messages will be sent when the connection is back.',
   offline: 'You are offline. Your messages will be sent when you are back online.',
   refused: '',
 };
