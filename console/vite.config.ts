@@ -2,15 +2,17 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Two pages: the staff console (/) and the resident web chat (/chat), built separately so the
-// chat bundle stays small for residents on cheap phones.
+// The staff console (/) with React. The resident web chat (/chat) and its embed snippet are
+// built by vite.chat.config.ts and vite.embed.config.ts into the same dist/, after this build:
+// the chat has its own small bundle for residents on cheap phones. The dev server serves both
+// pages (chat.html with real React).
 export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
-      input: { index: resolve(import.meta.dirname, 'index.html'), chat: resolve(import.meta.dirname, 'chat.html') },
+      input: { index: resolve(import.meta.dirname, 'index.html') },
     },
   },
   server: {

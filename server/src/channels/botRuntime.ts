@@ -30,13 +30,16 @@ import { createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorker, type Out
 import { setOptedOut } from './optOut.ts';
 import { createTurnRunner, type PendingInbound, type TurnRunner } from './turnRunner.ts';
 import { twilioRoutes } from './twilio/routes.ts';
-import { createWebChatPush, registerWebChatNamespace } from './webchat/chatNamespace.ts';
+import { createResidentTyping, createWebChatPush, registerWebChatNamespace } from './webchat/chatNamespace.ts';
+import { createWebChatLimits, DEFAULT_WEB_CHAT_LIMITS, type WebChatLimitOptions } from './webchat/webChatLimits.ts';
 import { createWebChatOutbound } from './webchat/webChatOutbound.ts';
 
 export interface ChannelRuntimeOptions {
   /** Tests only: Twilio's HTTP layer replaced by a fake. */
   twilioHttpClient?: TwilioHttpClient;
   outbox?: Partial<OutboxWorkerOptions>;
+  /** Tests only: small web chat rate limits. */
+  webChatLimits?: Partial<WebChatLimitOptions>;
 }
 
 export interface ChannelRuntime {
@@ -46,6 +49,8 @@ export interface ChannelRuntime {
   outbox: OutboxWorker | undefined;
   /** A proactive bot message to a conversation's resident (updates, reminders). */
   sendToConversation(conversationId: string, text: string): Promise<void>;
+  /** Staff live chat: show (or stop showing) "a member of staff is typing" to a web chat resident. */
+  showTypingToResident(conversationId: string, typing: boolean): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -96,6 +101,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   }
 
   const webChatAdapter = webChat ? new WebChatAdapter(createWebChatOutbound({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), createWebChatPush(webChat, prisma)) : undefined;
+  const residentTyping = webChat ? createResidentTyping(webChat, prisma, logger) : undefined;
 
   /** STOP / START / HELP, and silence towards a resident who opted out. True when handled. */
   async function handleKeyword(message: PendingInbound, channel: 'sms' | 'whatsapp'): Promise<boolean> {
@@ -123,8 +129,14 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : [])],
     async runTurn(message) {
       if (message.channel === 'webchat' && webChatAdapter) {
-        calendar = await getWorkingCalendar(prisma);
-        return webChatAdapter.processInbound(message, (context) => bot.run(context));
+        // The resident sees "typing…" for as long as the bot's turn for their message runs.
+        await residentTyping?.(message.conversationId, true, 'bot');
+        try {
+          calendar = await getWorkingCalendar(prisma);
+          return await webChatAdapter.processInbound(message, (context) => bot.run(context));
+        } finally {
+          await residentTyping?.(message.conversationId, false, 'bot');
+        }
       }
       const adapter = adapters.get(message.channel);
       if (!adapter) return;
@@ -134,7 +146,18 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     },
   });
 
-  if (webChat) registerWebChatNamespace(webChat, { prisma, broadcaster: ctx.broadcaster, logger, now: ctx.now, schedule: (id) => turnRunner.schedule(id) });
+  if (webChat) {
+    registerWebChatNamespace(webChat, {
+      prisma,
+      broadcaster: ctx.broadcaster,
+      logger,
+      now: ctx.now,
+      schedule: (id) => turnRunner.schedule(id),
+      limits: createWebChatLimits({ ...DEFAULT_WEB_CHAT_LIMITS, ...options.webChatLimits }),
+      sessionDays: config.webChat.sessionDays,
+      trustProxy: config.trustProxy,
+    });
+  }
 
   const routes =
     twilio && publicBaseUrl
@@ -168,6 +191,9 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
       await adapter.continueConversationAsync('', reference, async (context) => {
         await context.sendActivity(text);
       });
+    },
+    async showTypingToResident(conversationId, typing) {
+      await residentTyping?.(conversationId, typing, 'staff');
     },
     async start() {
       outbox?.start();

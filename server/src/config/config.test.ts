@@ -28,6 +28,11 @@ describe('loadConfig', () => {
     [{ TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_SMS_FROM: '+447700900123' }, 'PUBLIC_BASE_URL is required when Twilio is configured'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
     [{ TWILIO_WHATSAPP_TEMPLATE_SID: 'HX123' }, 'TWILIO_WHATSAPP_TEMPLATE_SID must be a Twilio content SID'],
+    [{ WEBCHAT_SESSION_DAYS: '0' }, 'WEBCHAT_SESSION_DAYS must be a whole number of days from 1 to 365 (got "0")'],
+    [{ WEBCHAT_EMBED_ORIGINS: 'https://www.example.org/contact' }, 'WEBCHAT_EMBED_ORIGINS must be https origins separated by commas, such as https://www.example.org,https://example.org ("https://www.example.org/contact" is not one)'],
+    [{ WEBCHAT_EMBED_ORIGINS: 'https://ok.example.org, http://www.example.org' }, '("http://www.example.org" is not one)'],
+    [{ WEBCHAT_EMBED_ORIGINS: '*' }, '("*" is not one)'],
+    [{ NODE_ENV: 'production', WEBCHAT_EMBED_ORIGINS: 'http://localhost:8080' }, '("http://localhost:8080" is not one)'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     try {
       loadConfig(env);
@@ -88,5 +93,13 @@ describe('loadConfig', () => {
     expect(config.letters.ombudsman).toMatchObject({ name: 'Housing Ombudsman Service', phone: '0300 111 3001', address: ['PO Box 152', 'Liverpool', 'L33 7WQ'] });
     expect(() => loadConfig({ LANDLORD_CONTACT_EMAIL: 'not an email' })).toThrow('LANDLORD_CONTACT_EMAIL must be an email address');
     expect(() => loadConfig({ OMBUDSMAN_PHONE: 'call us' })).toThrow('OMBUDSMAN_PHONE must be a phone number');
+  });
+
+  it('reads the web chat settings: session expiry and the sites that may embed the chat', () => {
+    expect(loadConfig({}).webChat).toEqual({ sessionDays: 30, embedOrigins: [] });
+    const config = loadConfig({ WEBCHAT_SESSION_DAYS: '7', WEBCHAT_EMBED_ORIGINS: ' https://www.example.org/ ,https://example.org:8443,' });
+    expect(config.webChat).toEqual({ sessionDays: 7, embedOrigins: ['https://www.example.org', 'https://example.org:8443'] });
+    // Plain http only for this machine, and never in production.
+    expect(loadConfig({ WEBCHAT_EMBED_ORIGINS: 'http://127.0.0.1:4000' }).webChat.embedOrigins).toEqual(['http://127.0.0.1:4000']);
   });
 });

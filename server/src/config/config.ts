@@ -35,6 +35,14 @@ const addressLines = optionalText.transform((value) =>
 const optionalEmail = optionalText.pipe(z.email('must be an email address').optional());
 const optionalPhone = optionalText.pipe(z.string().regex(/^[+\d][\d ()-]{5,30}$/, 'must be a phone number').optional());
 
+/** A whole number within [min, max]; `what` completes "must be …" in the error. */
+const wholeNumber = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be ${what}`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `must be ${what}`);
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
@@ -42,12 +50,7 @@ const booleanFlag = z
 const ZEnvironmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
-    PORT: z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number from 1 to 65535')
-      .transform(Number)
-      .refine((port) => port >= 1 && port <= 65535, 'must be a whole number from 1 to 65535')
-      .default(3000),
+    PORT: wholeNumber(1, 65535, 'a whole number from 1 to 65535').default(3000),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'a postgres:// or postgresql:// URL'),
     DATA_DIR: z.string().trim().min(1, 'must be a folder path').default('./data'),
@@ -58,12 +61,7 @@ const ZEnvironmentSchema = z
       .default('info'),
     PUBLIC_BASE_URL: optionalUrl(['https:', 'http:'], 'an http(s) origin such as https://complaints.example.org'),
     TRUST_PROXY: booleanFlag.default(false),
-    SESSION_TTL_HOURS: z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number of hours from 1 to 720')
-      .transform(Number)
-      .refine((hours) => hours >= 1 && hours <= 720, 'must be a whole number of hours from 1 to 720')
-      .default(12),
+    SESSION_TTL_HOURS: wholeNumber(1, 720, 'a whole number of hours from 1 to 720').default(12),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     LANDLORD_NAME: z.string().trim().min(1).default('Your housing provider'),
@@ -92,6 +90,12 @@ const ZEnvironmentSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'a redis:// or rediss:// URL'),
+    WEBCHAT_SESSION_DAYS: wholeNumber(1, 365, 'a whole number of days from 1 to 365').default(30),
+    // The landlord's own sites that may show /chat in a frame (the embed snippet).
+    WEBCHAT_EMBED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter((origin) => origin !== '')),
   })
   .superRefine((env, ctx) => {
     const require = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -114,7 +118,24 @@ const ZEnvironmentSchema = z
     if (env.NODE_ENV === 'production' && env.PUBLIC_BASE_URL && !env.PUBLIC_BASE_URL.startsWith('https:')) {
       require('PUBLIC_BASE_URL', 'must be https in production');
     }
+    const notAnOrigin = env.WEBCHAT_EMBED_ORIGINS.find((origin) => !isEmbedOrigin(origin, env.NODE_ENV === 'production'));
+    if (notAnOrigin !== undefined) {
+      require('WEBCHAT_EMBED_ORIGINS', `must be https origins separated by commas, such as https://www.example.org,https://example.org ("${notAnOrigin}" is not one)`);
+    }
   });
+
+/** An https origin (scheme and host, no path); plain http only for this machine, outside production. */
+function isEmbedOrigin(value: string, production: boolean): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return false;
+  }
+  if (parsed.origin !== value) return false;
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local && !production);
+}
 
 type Environment = z.infer<typeof ZEnvironmentSchema>;
 
@@ -143,6 +164,12 @@ export interface Config {
     | undefined;
   botFramework: { appId: string; appPassword: string; tenantId: string | undefined } | undefined;
   redisUrl: string | undefined;
+  webChat: {
+    /** A web chat session idle longer than this is not resumed; a fresh one is issued. */
+    sessionDays: number;
+    /** Origins allowed to frame /chat (CSP frame-ancestors); empty: only this site. */
+    embedOrigins: string[];
+  };
 }
 
 export class ConfigError extends Error {}
@@ -208,6 +235,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD, tenantId: env.MICROSOFT_APP_TENANT_ID }
         : undefined,
     redisUrl: env.REDIS_URL,
+    webChat: { sessionDays: env.WEBCHAT_SESSION_DAYS, embedOrigins: env.WEBCHAT_EMBED_ORIGINS },
   };
 }
 
@@ -221,5 +249,6 @@ export function describeFeatures(config: Config): { feature: string; on: boolean
     { feature: 'twilio', on: Boolean(config.twilio), off: 'Twilio SMS and WhatsApp are off (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, a sender and PUBLIC_BASE_URL)' },
     { feature: 'botframework', on: Boolean(config.botFramework), off: 'the Bot Framework endpoint is off (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD)' },
     { feature: 'redis', on: Boolean(config.redisUrl), off: 'Redis is off: running as a single process (set REDIS_URL to run several)' },
+    { feature: 'webchat-embed', on: config.webChat.embedOrigins.length > 0, off: 'the web chat embed snippet is off: no other site may show /chat (set WEBCHAT_EMBED_ORIGINS)' },
   ];
 }

@@ -1,5 +1,4 @@
 import express, { type Express, type Router } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ServerContext } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -11,6 +10,7 @@ import { openApiRoutes } from '../openapi/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { staticSite } from './staticSite.ts';
 
 export interface AppOptions {
@@ -24,19 +24,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // socket.io falls back to long-polling on the same origin; websockets need ws(s):.
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-          'img-src': ["'self'", 'data:'],
-          'upgrade-insecure-requests': ctx.config.env === 'production' ? [] : null,
-        },
-      },
-      strictTransportSecurity: ctx.config.env === 'production',
-    }),
-  );
+  app.use(securityHeaders(ctx.config));
   app.use(
     pinoHttp({
       logger: ctx.logger,

@@ -1,9 +1,13 @@
 // Serves the built console (console/dist): the staff console at / and the resident web chat at
-// /chat. Any other page path falls back to the console's index so its client-side routes work.
+// /chat (with its embed snippet at /chat/embed.js). Any other page path falls back to the
+// console's index so its client-side routes work. Compressed: the chat's size budget is gzipped
+// bytes, and residents on cheap phone plans should receive exactly that.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import compression from 'compression';
 import express, { Router } from 'express';
+import { CHAT_EMBED_SCRIPT } from './securityHeaders.ts';
 
 export function consoleDistFolder(): string {
   const consolePackage = createRequire(import.meta.url).resolve('@complaints/console/package.json');
@@ -20,8 +24,11 @@ export function staticSite(distFolder = consoleDistFolder()): Router {
     });
     return router;
   }
+  router.use(compression());
   // Hashed asset names never change content, so browsers may keep them for a year.
   router.use('/assets', express.static(path.join(distFolder, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  // Landlords' sites link this fixed name: cached briefly so an update reaches them within the hour.
+  router.get(CHAT_EMBED_SCRIPT, (_req, res) => res.sendFile(path.join(distFolder, 'chat', 'embed.js'), { maxAge: '1h' }));
   router.use(express.static(distFolder, { index: false }));
   router.get(/^\/chat(\/.*)?$/, (_req, res) => res.sendFile(path.join(distFolder, 'chat.html')));
   router.get(/.*/, (req, res, next) => {

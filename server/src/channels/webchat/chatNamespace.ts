@@ -5,6 +5,8 @@
 //
 // A session is a random secret the server issues; only its sha256 is stored (as the webchat
 // ChannelIdentity's address), so a database leak does not let anyone resume a resident's chat.
+// Opening sessions and sending messages are rate limited (webChatLimits.ts); a session idle for
+// longer than WEBCHAT_SESSION_DAYS is not resumed (sessionExpiry.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -12,8 +14,18 @@ import type { PrismaClient } from '@complaints/db';
 import type { WebChatDelivery } from '@complaints/bot';
 import type { Logger } from '../../config/logger.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
+import {
+  ZWebChatReplaySchema,
+  ZWebChatResidentTypingSchema,
+  ZWebChatSendSchema,
+  type TWebChatMessage,
+  type TWebChatSession,
+  type TWebChatTyping,
+} from '../../schemas/index.ts';
 import { publishConversationMessage } from '../../conversations/messageEvents.ts';
 import { acceptInboundMessage } from '../inbound/acceptInboundMessage.ts';
+import { isWebChatSessionExpired } from './sessionExpiry.ts';
+import { clientAddress, MESSAGE_LIMIT_MESSAGE, NEW_SESSION_LIMIT_MESSAGE, type WebChatLimits } from './webChatLimits.ts';
 
 export const WEB_CHAT_NAMESPACE = '/chat';
 export const REPLAY_LIMIT = 200;
@@ -24,12 +36,7 @@ interface WebChatSession {
 }
 
 /** What a resident's client receives for each message (both directions) live and on replay. */
-export interface WebChatMessage {
-  seq: number;
-  author: string;
-  text: string;
-  createdAt: string;
-}
+export type WebChatMessage = TWebChatMessage;
 
 type Ack = (response: Record<string, unknown>) => void;
 
@@ -39,19 +46,6 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8
 
 const sessionIdSchema = z.string().min(16).max(128);
 
-const messageSchema = z.object({
-  clientId: z.uuid({ error: 'Your message could not be sent. Please reload the page and try again.' }),
-  text: z
-    .string({ error: 'Please type a message before sending.' })
-    .trim()
-    .min(1, { error: 'Please type a message before sending.' })
-    .max(2000, { error: 'Your message is too long. Please keep it under 2,000 characters, or send it in parts.' }),
-});
-const replaySchema = z.object({
-  afterSeq: z.union([z.number().int().min(0), z.string().regex(/^\d{1,18}$/).transform(Number)]),
-});
-const typingSchema = z.object({ typing: z.boolean() });
-
 export interface WebChatDeps {
   prisma: PrismaClient;
   broadcaster: Broadcaster;
@@ -59,9 +53,14 @@ export interface WebChatDeps {
   now: () => Date;
   /** Runs the bot for the conversation's stored inbound messages (the turn runner). */
   schedule: (conversationId: string) => void;
+  limits: WebChatLimits;
+  /** Sessions idle longer than this are not resumed (WEBCHAT_SESSION_DAYS). */
+  sessionDays: number;
+  /** TRUST_PROXY: take the resident's address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
-function toWire(message: { seq: bigint; author: string; body: string; createdAt: Date }): WebChatMessage {
+function toWire(message: { seq: bigint; author: TWebChatMessage['author']; body: string; createdAt: Date }): WebChatMessage {
   // seq is a bigint in the database; as a JSON number it stays exact up to 2^53.
   return { seq: Number(message.seq), author: message.author, text: message.body, createdAt: message.createdAt.toISOString() };
 }
@@ -77,6 +76,25 @@ export function createWebChatPush(namespace: Namespace, prisma: PrismaClient) {
   };
 }
 
+/**
+ * Shows the resident of a web chat conversation that someone is writing to them: the bot while
+ * its turn runs, or (for staff live chat) a member of staff. Does nothing for other channels;
+ * never throws (an indicator is not worth failing a turn or a staff action for).
+ */
+export type ResidentTyping = (conversationId: string, typing: boolean, author: TWebChatTyping['author']) => Promise<void>;
+
+export function createResidentTyping(namespace: Namespace, prisma: PrismaClient, logger: Logger): ResidentTyping {
+  return async (conversationId, typing, author) => {
+    try {
+      const conversation = await prisma.conversation.findUnique({ where: { id: conversationId }, select: { channel: true, channelIdentityId: true } });
+      if (conversation?.channel !== 'webchat') return;
+      namespace.to(sessionRoom(conversation.channelIdentityId)).emit('typing', { typing, author } satisfies TWebChatTyping);
+    } catch (error) {
+      logger.warn({ err: error, conversationId }, 'web chat typing indicator not sent');
+    }
+  };
+}
+
 export function registerWebChatNamespace(namespace: Namespace, deps: WebChatDeps): void {
   const { prisma } = deps;
 
@@ -84,25 +102,23 @@ export function registerWebChatNamespace(namespace: Namespace, deps: WebChatDeps
   namespace.use(async (socket, next) => {
     try {
       const offered = sessionIdSchema.safeParse((socket.handshake.auth as { sessionId?: unknown } | undefined)?.sessionId);
-      const known = offered.success
-        ? await prisma.channelIdentity.findUnique({
-            where: { channel_address: { channel: 'webchat', address: hashSecret(offered.data) } },
-            select: { id: true, address: true },
-          })
-        : null;
-      if (known) {
-        socket.data.webchat = { identityId: known.id, address: known.address } satisfies WebChatSession;
-        socket.data.sessionId = offered.data;
-        socket.data.resumed = true;
-      } else {
-        // Absent or unknown (expired, or guessed): a fresh session, never someone else's.
-        const sessionId = randomBytes(32).toString('base64url');
-        const address = hashSecret(sessionId);
-        const identity = await prisma.channelIdentity.create({ data: { channel: 'webchat', address }, select: { id: true } });
-        socket.data.webchat = { identityId: identity.id, address } satisfies WebChatSession;
-        socket.data.sessionId = sessionId;
-        socket.data.resumed = false;
+      const known = offered.success ? await findSession(offered.data) : undefined;
+      if (known && !known.expired) {
+        socket.data.webchat = { identityId: known.identityId, address: known.address } satisfies WebChatSession;
+        socket.data.session = { sessionId: offered.data as string, resumed: true, expired: false } satisfies TWebChatSession;
+        return next();
       }
+      // Absent, unknown (guessed) or expired: a fresh session, never someone else's. Only these are
+      // limited: a resident coming back to their own chat is never turned away.
+      const limit = await deps.limits.openSession(clientAddress(socket.request, deps.trustProxy));
+      if (!limit.allowed) {
+        return next(Object.assign(new Error(NEW_SESSION_LIMIT_MESSAGE), { data: { retryAfterMs: limit.retryAfterMs } }));
+      }
+      const sessionId = randomBytes(32).toString('base64url');
+      const address = hashSecret(sessionId);
+      const identity = await prisma.channelIdentity.create({ data: { channel: 'webchat', address }, select: { id: true } });
+      socket.data.webchat = { identityId: identity.id, address } satisfies WebChatSession;
+      socket.data.session = { sessionId, resumed: false, expired: Boolean(known?.expired) } satisfies TWebChatSession;
       next();
     } catch (error) {
       deps.logger.error({ err: error }, 'web chat session could not be opened');
@@ -110,17 +126,36 @@ export function registerWebChatNamespace(namespace: Namespace, deps: WebChatDeps
     }
   });
 
+  async function findSession(secret: string) {
+    const identity = await prisma.channelIdentity.findUnique({
+      where: { channel_address: { channel: 'webchat', address: hashSecret(secret) } },
+      select: { id: true, address: true, createdAt: true },
+    });
+    if (!identity) return undefined;
+    const latest = await prisma.message.findFirst({
+      where: { conversation: { channelIdentityId: identity.id } },
+      orderBy: { seq: 'desc' },
+      select: { createdAt: true },
+    });
+    // The old conversation is left as it is: staff still see it; only this secret stops working.
+    const expired = isWebChatSessionExpired(latest?.createdAt ?? identity.createdAt, deps.now(), deps.sessionDays);
+    return { identityId: identity.id, address: identity.address, expired };
+  }
+
   namespace.on('connection', (socket: Socket) => {
     const session = socket.data.webchat as WebChatSession;
     void socket.join(sessionRoom(session.identityId));
-    socket.emit('session', { sessionId: socket.data.sessionId as string, resumed: socket.data.resumed as boolean });
+    socket.emit('session', socket.data.session as TWebChatSession);
     // The secret is only needed for that one emit; do not keep it on the socket.
-    delete socket.data.sessionId;
+    delete socket.data.session;
 
     socket.on('message', (payload: unknown, ack?: Ack) => {
       void handle(ack, async () => {
-        const parsed = messageSchema.safeParse(payload);
+        const parsed = ZWebChatSendSchema.safeParse(payload);
         if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Your message could not be sent.' };
+        const limit = await deps.limits.sendMessage(session.identityId);
+        // Not stored: the page keeps the message and resends it with the same clientId later.
+        if (!limit.allowed) return { ok: false, error: MESSAGE_LIMIT_MESSAGE, retryAfterMs: limit.retryAfterMs };
         const accepted = await acceptInboundMessage(prisma, {
           channel: 'webchat',
           address: session.address,
@@ -140,7 +175,7 @@ export function registerWebChatNamespace(namespace: Namespace, deps: WebChatDeps
 
     socket.on('replay', (payload: unknown, ack?: Ack) => {
       void handle(ack, async () => {
-        const parsed = replaySchema.safeParse(payload);
+        const parsed = ZWebChatReplaySchema.safeParse(payload);
         if (!parsed.success) return { ok: false, error: 'Could not load earlier messages. Please reload the page.' };
         const messages = await prisma.message.findMany({
           where: { conversation: { channelIdentityId: session.identityId }, seq: { gt: BigInt(parsed.data.afterSeq) } },
@@ -153,7 +188,7 @@ export function registerWebChatNamespace(namespace: Namespace, deps: WebChatDeps
     });
 
     socket.on('typing', (payload: unknown) => {
-      const parsed = typingSchema.safeParse(payload);
+      const parsed = ZWebChatResidentTypingSchema.safeParse(payload);
       if (!parsed.success) return;
       void prisma.conversation
         .findFirst({

@@ -2,53 +2,28 @@
 // pushed live, idempotent resends, replay after a reconnect, and isolation between sessions.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { connectStaffSocket, startTestServer, type TestServer } from '../../testing/testServer.ts';
 import { waitFor } from '../testing/twilioTestKit.ts';
 import { CONVERSATION_MESSAGE_EVENT, ZConversationMessageSchema, type TConversationMessage } from '../../schemas/index.ts';
-import type { WebChatMessage } from './chatNamespace.ts';
-
-type Ack = { ok: true; seq: number } | { ok: false; error: string };
-type ReplayAck = { ok: true; messages: WebChatMessage[] } | { ok: false; error: string };
+import { webChatClient } from './webChatTestKit.ts';
 
 let server: TestServer;
+let chat: ReturnType<typeof webChatClient>;
 const sockets: Socket[] = [];
 beforeAll(async () => {
   server = await startTestServer();
+  chat = webChatClient(server);
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();
+  chat?.closeAll();
   await server?.stop();
 });
 
-interface Resident {
-  socket: Socket;
-  sessionId: string;
-  resumed: boolean;
-  received: WebChatMessage[];
-}
-
-async function connect(sessionId?: string): Promise<Resident> {
-  const socket = io(`${server.url}/chat`, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    // One connection per resident, as in separate browsers.
-    forceNew: true,
-    auth: sessionId ? { sessionId } : {},
-  });
-  sockets.push(socket);
-  const received: WebChatMessage[] = [];
-  socket.on('message', (message: WebChatMessage) => received.push(message));
-  const session = await new Promise<{ sessionId: string; resumed: boolean }>((resolve, reject) => {
-    socket.once('session', resolve);
-    socket.once('connect_error', reject);
-  });
-  return { socket, ...session, received };
-}
-
-const send = (socket: Socket, payload: unknown) => socket.timeout(5000).emitWithAck('message', payload) as Promise<Ack>;
-const replay = (socket: Socket, afterSeq: number) => socket.timeout(5000).emitWithAck('replay', { afterSeq }) as Promise<ReplayAck>;
+const connect = (sessionId?: string) => chat.connect({ sessionId });
+const send = (socket: Socket, payload: unknown) => chat.send(socket, payload);
+const replay = (socket: Socket, afterSeq: number) => chat.replay(socket, afterSeq);
 
 const COMPLAINT = "I'm still waiting for the repair, third time, nobody came";
 
