@@ -92,6 +92,8 @@ const ZEnvironmentSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'a redis:// or rediss:// URL'),
+    // Development only: try SMS and WhatsApp against a simulated Twilio (see phoneSimulatorOn).
+    PHONE_SIMULATOR: z.preprocess((value) => (value === '' ? undefined : value), booleanFlag.optional()),
   })
   .superRefine((env, ctx) => {
     const require = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -111,6 +113,11 @@ const ZEnvironmentSchema = z
     if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD)) {
       require(env.MICROSOFT_APP_ID ? 'MICROSOFT_APP_PASSWORD' : 'MICROSOFT_APP_ID', 'must be set together with MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD');
     }
+    if (env.PHONE_SIMULATOR && env.NODE_ENV === 'production') {
+      require('PHONE_SIMULATOR', 'cannot be on in production: the phone simulator accepts messages from anyone who can reach the server');
+    }
+    // The simulator must never send a real message, so it never runs beside real Twilio.
+    if (env.PHONE_SIMULATOR && twilioAny) require('PHONE_SIMULATOR', 'cannot be on while Twilio is configured: unset the TWILIO_ variables to use the simulator');
     if (env.NODE_ENV === 'production' && env.PUBLIC_BASE_URL && !env.PUBLIC_BASE_URL.startsWith('https:')) {
       require('PUBLIC_BASE_URL', 'must be https in production');
     }
@@ -143,6 +150,8 @@ export interface Config {
     | undefined;
   botFramework: { appId: string; appPassword: string; tenantId: string | undefined } | undefined;
   redisUrl: string | undefined;
+  /** The development phone simulator (and simulated Twilio): never with real Twilio or in production. */
+  phoneSimulator: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -208,6 +217,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD, tenantId: env.MICROSOFT_APP_TENANT_ID }
         : undefined,
     redisUrl: env.REDIS_URL,
+    phoneSimulator: env.PHONE_SIMULATOR ?? (env.NODE_ENV === 'development' && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN)),
   };
 }
 
@@ -221,5 +231,15 @@ export function describeFeatures(config: Config): { feature: string; on: boolean
     { feature: 'twilio', on: Boolean(config.twilio), off: 'Twilio SMS and WhatsApp are off (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, a sender and PUBLIC_BASE_URL)' },
     { feature: 'botframework', on: Boolean(config.botFramework), off: 'the Bot Framework endpoint is off (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD)' },
     { feature: 'redis', on: Boolean(config.redisUrl), off: 'Redis is off: running as a single process (set REDIS_URL to run several)' },
+    {
+      feature: 'phone-simulator',
+      on: config.phoneSimulator,
+      off:
+        config.env === 'production'
+          ? 'the phone simulator is off (development only)'
+          : config.twilio
+            ? 'the phone simulator is off: real Twilio is configured, and the simulator must never send real messages'
+            : 'the phone simulator is off (set PHONE_SIMULATOR=true to try SMS and WhatsApp without Twilio)',
+    },
   ];
 }

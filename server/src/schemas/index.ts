@@ -8,3 +8,4 @@ export * from './complaints.ts';
 export * from './staff.ts';
 export * from './relatedIssues.ts';
 export * from './conversations.ts';
+export * from './simulator.ts';
