@@ -3,10 +3,10 @@
 // this records the outcome, telling staff of a failure the same way as for SMS and WhatsApp.
 import { Prisma, type PrismaClient } from '@complaints/db';
 import type { ConnectorOutbox, OutboundText } from '@complaints/bot';
-import { CONVERSATION_MESSAGE_SELECT, publishConversationMessage } from '../../conversations/messageEvents.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { isUniqueViolation } from '../inbound/acceptInboundMessage.ts';
 import { messageDeliveryChanged } from '../outbox/outboxEvents.ts';
+import { storeBotMessage } from '../storeBotMessage.ts';
 
 export function createConnectorOutbox(deps: { prisma: PrismaClient; broadcaster: Broadcaster; now: () => Date }): ConnectorOutbox {
   const { prisma } = deps;
@@ -21,24 +21,7 @@ export function createConnectorOutbox(deps: { prisma: PrismaClient; broadcaster:
   }
 
   return {
-    async enqueue(text: OutboundText) {
-      const now = deps.now();
-      const created = await prisma.message.create({
-        data: {
-          conversationId: text.conversationId,
-          channel: 'botframework',
-          direction: 'outbound',
-          author: 'bot',
-          body: text.body,
-          deliveryStatus: 'sending',
-          deliveryStatusAt: now,
-          createdAt: now,
-        },
-        select: CONVERSATION_MESSAGE_SELECT,
-      });
-      publishConversationMessage(deps.broadcaster, created);
-      return { messageId: created.id };
-    },
+    enqueue: (text: OutboundText) => storeBotMessage(deps, { conversationId: text.conversationId, channel: 'botframework', body: text.body, deliveryStatus: 'sending', at: deps.now() }),
 
     async referenceFor(conversationId) {
       const latest = await prisma.message.findFirst({
