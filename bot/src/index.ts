@@ -34,3 +34,12 @@ export { isWithinWhatsAppWindow, whatsAppDelivery, WHATSAPP_WINDOW_MS } from './
 export type { WhatsAppTemplate } from './channels/whatsappWindow.ts';
 export { channelKeyword, WHATSAPP_KEYWORD_REPLIES } from './channels/keywords.ts';
 export type { ChannelKeyword } from './channels/keywords.ts';
+// The Bot Framework endpoint: botbuilder's CloudAdapter for JWT validation and the connector,
+// and the channel adapter that runs turns from stored messages.
+export type { ConnectorOutbox } from './channels/ChannelPorts.ts';
+export { BotConnector, credentialsFactoryFor, describeConnectorFailure } from './channels/botframework/BotConnector.ts';
+export type { BotConnectorSeams, BotFrameworkSettings, ReceiveOutcome } from './channels/botframework/BotConnector.ts';
+export { BotFrameworkChannelAdapter } from './channels/botframework/BotFrameworkChannelAdapter.ts';
+export type { BotFrameworkInbound } from './channels/botframework/inboundActivity.ts';
+export { FAKE_OUTBOUND_TOKEN, FixedTokenCredentialsFactory, startFakeBotConnector } from './channels/botframework/fakeBotConnector.ts';
+export type { FakeBotConnector, RecordedReply } from './channels/botframework/fakeBotConnector.ts';

@@ -23,6 +23,9 @@ async function main(): Promise<void> {
   const server = await startServer({ config, logger });
   const publicUrl = config.publicBaseUrl ?? server.url;
   logger.info({ url: publicUrl }, `complaints desk is running at ${publicUrl} (web chat: ${publicUrl}/chat)`);
+  if (config.phoneSimulator) {
+    logger.info({ url: `${publicUrl}/simulator` }, `try SMS and WhatsApp without Twilio in the phone simulator: ${publicUrl}/simulator`);
+  }
   if (server.bootstrap.kind === 'setup-link') {
     // Printed, not logged: the link is a one-time credential and must not sit in log storage.
     process.stdout.write(

@@ -33,3 +33,14 @@ export interface OutboundQueue {
   /** Stores the outbound Message and its outbox row together; returns the Message id. */
   enqueue(message: OutboundText): Promise<{ messageId: string }>;
 }
+
+/**
+ * The Bot Framework channel's persistence. A reply is stored ('sending') before the connector
+ * is called, then marked sent or failed, so staff see every reply and whether it arrived.
+ */
+export interface ConnectorOutbox extends OutboundQueue {
+  /** The latest stored conversation reference of the conversation (plain JSON), if any. */
+  referenceFor(conversationId: string): Promise<Record<string, unknown> | null>;
+  recordSent(messageId: string, providerMessageId: string | null): Promise<void>;
+  recordFailed(messageId: string, error: string): Promise<void>;
+}

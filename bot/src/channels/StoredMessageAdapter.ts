@@ -12,7 +12,7 @@ import {
 } from 'botbuilder';
 import type { StoredInbound } from './ChannelPorts.ts';
 
-export type StoredChannel = 'sms' | 'whatsapp' | 'webchat';
+export type StoredChannel = 'sms' | 'whatsapp' | 'webchat' | 'botframework';
 export type Logic = (context: TurnContext) => Promise<void>;
 
 const BOT_ACCOUNT = { id: 'bot', name: 'bot', role: 'bot' } as const;

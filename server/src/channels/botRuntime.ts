@@ -1,10 +1,14 @@
 // The bot runtime, wired in one place: storage, the intake port (with the server's working-day
 // calendar for Code deadlines), the bot, and the Twilio channels when configured — their
-// adapters, the turn runner, the outbox worker and the webhook routes.
+// adapters, the turn runner, the outbox worker and the webhook routes — or, in development, the
+// same Twilio channels against the phone simulator's simulated Twilio; the web chat; and the
+// Bot Framework endpoint when MICROSOFT_APP_ID is set.
 import type { Router } from 'express';
 import type { Namespace } from 'socket.io';
 import type { Channel } from '@complaints/db';
 import {
+  BotConnector,
+  BotFrameworkChannelAdapter,
   ComplaintsBot,
   PrismaIntake,
   PrismaStorage,
@@ -15,20 +19,25 @@ import {
   channelKeyword,
   conversationReferenceFor,
   createTwilioSender,
+  TwilioChannelAdapter,
+  type BotConnectorSeams,
   type OutboundQueue,
-  type TwilioChannelAdapter,
   type TwilioHttpClient,
 } from '@complaints/bot';
 import type { ServerContext } from '../context.ts';
 import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { acknowledgementDueOn, civilDateToDbDate, type WorkingCalendar } from '../domain/index.ts';
 import { publishConversationMessage } from '../conversations/messageEvents.ts';
-import { acceptInboundMessage } from './inbound/acceptInboundMessage.ts';
+import { botFrameworkRoutes } from './botframework/routes.ts';
+import { createConnectorOutbox } from './botframework/connectorOutbox.ts';
+import { acceptInboundMessage, type InboundInput } from './inbound/acceptInboundMessage.ts';
 import { applyDeliveryStatus } from './outbox/applyDeliveryStatus.ts';
 import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
 import { createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorker, type OutboxWorkerOptions } from './outbox/outboxWorker.ts';
 import { setOptedOut } from './optOut.ts';
 import { createTurnRunner, type PendingInbound, type TurnRunner } from './turnRunner.ts';
+import { simulatorRoutes } from './simulator/routes.ts';
+import { createSimulatedTwilio } from './simulator/simulatedTwilio.ts';
 import { twilioRoutes } from './twilio/routes.ts';
 import { createResidentTyping, createWebChatPush, registerWebChatNamespace } from './webchat/chatNamespace.ts';
 import { createWebChatLimits, DEFAULT_WEB_CHAT_LIMITS, type WebChatLimitOptions } from './webchat/webChatLimits.ts';
@@ -40,18 +49,27 @@ export interface ChannelRuntimeOptions {
   outbox?: Partial<OutboxWorkerOptions>;
   /** Tests only: small web chat rate limits. */
   webChatLimits?: Partial<WebChatLimitOptions>;
+  /** Tests only: the Bot Framework channel's signing keys and outbound credentials. */
+  botFramework?: BotConnectorSeams;
+  /** Tests only: pause between the phone simulator's status callbacks. */
+  simulatorStepMs?: number;
 }
 
 export interface ChannelRuntime {
-  /** Mounted at /twilio when Twilio is configured. */
+  /** Mounted at /twilio when Twilio is configured (or simulated). */
   twilioRoutes: Router | undefined;
+  /** Mounted at /api/messages when the Bot Framework endpoint is configured. */
+  botFrameworkRoutes: Router | undefined;
+  /** Mounted at /simulator in development (the phone simulator's API). */
+  simulatorRoutes: Router | undefined;
   turnRunner: TurnRunner;
   outbox: OutboxWorker | undefined;
   /** A proactive bot message to a conversation's resident (updates, reminders). */
   sendToConversation(conversationId: string, text: string): Promise<void>;
   /** Staff live chat: show (or stop showing) "a member of staff is typing" to a web chat resident. */
   showTypingToResident(conversationId: string, typing: boolean): Promise<void>;
-  start(): Promise<void>;
+  /** `serverUrl`: where the server itself listens (the phone simulator posts webhooks there). */
+  start(serverUrl: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,8 +86,18 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   });
   const bot = new ComplaintsBot({ storage: new PrismaStorage(prisma), intake, now: ctx.now });
 
-  const twilio = config.twilio;
-  const publicBaseUrl = config.publicBaseUrl;
+  // Config never turns the simulator on beside real Twilio, so only one of the two is set.
+  const simulator = config.phoneSimulator
+    ? createSimulatedTwilio({
+        logger,
+        publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+        isStored: async (sid) => (await prisma.message.count({ where: { providerMessageId: sid } })) > 0,
+        ...(options.simulatorStepMs === undefined ? {} : { stepMs: options.simulatorStepMs }),
+      })
+    : undefined;
+  const twilio = config.twilio ?? simulator?.settings;
+  const publicBaseUrl = simulator ? simulator.publicBaseUrl : config.publicBaseUrl;
+  const twilioHttpClient = options.twilioHttpClient ?? simulator?.httpClient;
   let outbox: OutboxWorker | undefined;
   let outbound: OutboundQueue | undefined;
   const adapters = new Map<Channel, TwilioChannelAdapter>();
@@ -84,7 +112,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
         smsFrom: twilio.smsFrom,
         whatsappFrom: twilio.whatsappFrom,
         statusCallbackUrl: `${publicBaseUrl}/twilio/status`,
-        ...(options.twilioHttpClient ? { httpClient: options.twilioHttpClient } : {}),
+        ...(twilioHttpClient ? { httpClient: twilioHttpClient } : {}),
       }),
       options: { ...DEFAULT_OUTBOX_OPTIONS, now: ctx.now, ...options.outbox },
     });
@@ -102,6 +130,11 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
 
   const webChatAdapter = webChat ? new WebChatAdapter(createWebChatOutbound({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), createWebChatPush(webChat, prisma)) : undefined;
   const residentTyping = webChat ? createResidentTyping(webChat, prisma, logger) : undefined;
+  const botConnector = config.botFramework ? new BotConnector(config.botFramework, options.botFramework) : undefined;
+  const botFrameworkAdapter = botConnector
+    ? new BotFrameworkChannelAdapter(createConnectorOutbox({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), botConnector)
+    : undefined;
+  const adapterFor = (channel: Channel) => (channel === 'webchat' ? webChatAdapter : channel === 'botframework' ? botFrameworkAdapter : adapters.get(channel));
 
   /** STOP / START / HELP, and silence towards a resident who opted out. True when handled. */
   async function handleKeyword(message: PendingInbound, channel: 'sms' | 'whatsapp'): Promise<boolean> {
@@ -126,25 +159,32 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     prisma,
     logger,
     now: ctx.now,
-    channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : [])],
+    channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : []), ...(botFrameworkAdapter ? (['botframework'] as const) : [])],
     async runTurn(message) {
-      if (message.channel === 'webchat' && webChatAdapter) {
-        // The resident sees "typing…" for as long as the bot's turn for their message runs.
-        await residentTyping?.(message.conversationId, true, 'bot');
-        try {
-          calendar = await getWorkingCalendar(prisma);
-          return await webChatAdapter.processInbound(message, (context) => bot.run(context));
-        } finally {
-          await residentTyping?.(message.conversationId, false, 'bot');
-        }
-      }
-      const adapter = adapters.get(message.channel);
+      const adapter = adapterFor(message.channel);
       if (!adapter) return;
-      if (await handleKeyword(message, adapter.channel)) return;
-      calendar = await getWorkingCalendar(prisma);
-      await adapter.processInbound(message, (context) => bot.run(context));
+      if (adapter instanceof TwilioChannelAdapter && (await handleKeyword(message, adapter.channel))) return;
+      // A web chat resident sees "typing…" for as long as the bot's turn for their message runs.
+      const typing = message.channel === 'webchat' ? residentTyping : undefined;
+      await typing?.(message.conversationId, true, 'bot');
+      try {
+        calendar = await getWorkingCalendar(prisma);
+        await adapter.processInbound(message, (context) => bot.run(context));
+      } finally {
+        await typing?.(message.conversationId, false, 'bot');
+      }
     },
   });
+
+  /** Every channel's step 1: store (a redelivery is a no-op), tell staff, schedule the turn. */
+  async function accept(input: InboundInput) {
+    const accepted = await acceptInboundMessage(prisma, input);
+    if (accepted.stored) publishConversationMessage(ctx.broadcaster, accepted.stored);
+    // Also on a redelivery: harmless (turns are serialised and skip processed rows) and it
+    // retries a message whose first scheduling failed.
+    turnRunner.schedule(accepted.conversationId);
+    return accepted;
+  }
 
   if (webChat) {
     registerWebChatNamespace(webChat, {
@@ -167,25 +207,20 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
           logger,
           now: ctx.now,
           channels: [...adapters.keys()] as ('sms' | 'whatsapp')[],
-          async accept(input) {
-            const accepted = await acceptInboundMessage(prisma, input);
-            if (accepted.stored) publishConversationMessage(ctx.broadcaster, accepted.stored);
-            // Also on a redelivery: harmless (turns are serialised and skip processed rows) and it
-            // retries a message whose first scheduling failed.
-            turnRunner.schedule(accepted.conversationId);
-            return accepted;
-          },
+          accept,
           status: (input) => applyDeliveryStatus({ prisma, broadcaster: ctx.broadcaster }, input),
         })
       : undefined;
 
   return {
     twilioRoutes: routes,
+    botFrameworkRoutes: botConnector ? botFrameworkRoutes({ connector: botConnector, logger, now: ctx.now, accept }) : undefined,
+    simulatorRoutes: simulator ? simulatorRoutes(simulator, config.publicBaseUrl) : undefined,
     turnRunner,
     outbox,
     async sendToConversation(conversationId, text) {
       const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { channelIdentity: true } });
-      const adapter = conversation.channel === 'webchat' ? webChatAdapter : adapters.get(conversation.channel);
+      const adapter = adapterFor(conversation.channel);
       if (!adapter) throw new Error(`no adapter for the ${conversation.channel} channel`);
       const reference = conversationReferenceFor(adapter.channel, conversationId, conversation.channelIdentity.address);
       await adapter.continueConversationAsync('', reference, async (context) => {
@@ -195,13 +230,15 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     async showTypingToResident(conversationId, typing) {
       await residentTyping?.(conversationId, typing, 'staff');
     },
-    async start() {
+    async start(serverUrl) {
+      simulator?.attach(serverUrl);
       outbox?.start();
       await turnRunner.resumePending();
     },
     async close() {
       await turnRunner.close();
       await outbox?.stop();
+      await simulator?.close();
     },
   };
 }

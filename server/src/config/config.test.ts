@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, describeFeatures, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
-  it('starts with nothing set: embedded database in ./data, port 3000, optional parts off', () => {
+  it('starts with nothing set: embedded database in ./data, port 3000, optional parts off but the development phone simulator', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
     expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/\/data$/) });
     expect(config.twilio).toBeUndefined();
-    expect(describeFeatures(config).every((feature) => !feature.on)).toBe(true);
+    expect(describeFeatures(config).filter((feature) => feature.on).map((feature) => feature.feature)).toEqual(['phone-simulator']);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     [{ WEBCHAT_EMBED_ORIGINS: 'https://ok.example.org, http://www.example.org' }, '("http://www.example.org" is not one)'],
     [{ WEBCHAT_EMBED_ORIGINS: '*' }, '("*" is not one)'],
     [{ NODE_ENV: 'production', WEBCHAT_EMBED_ORIGINS: 'http://localhost:8080' }, '("http://localhost:8080" is not one)'],
+    [{ NODE_ENV: 'production', PHONE_SIMULATOR: 'true' }, 'PHONE_SIMULATOR cannot be on in production'],
+    [{ PHONE_SIMULATOR: 'maybe' }, 'PHONE_SIMULATOR must be true or false (got "maybe")'],
+    [
+      { PHONE_SIMULATOR: 'true', TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_SMS_FROM: '+447700900123', PUBLIC_BASE_URL: 'https://complaints.example.org' },
+      'PHONE_SIMULATOR cannot be on while Twilio is configured',
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     try {
       loadConfig(env);
@@ -101,5 +107,17 @@ describe('loadConfig', () => {
     expect(config.webChat).toEqual({ sessionDays: 7, embedOrigins: ['https://www.example.org', 'https://example.org:8443'] });
     // Plain http only for this machine, and never in production.
     expect(loadConfig({ WEBCHAT_EMBED_ORIGINS: 'http://127.0.0.1:4000' }).webChat.embedOrigins).toEqual(['http://127.0.0.1:4000']);
+  });
+
+  it('runs the phone simulator in development only, off in test unless asked, and never beside real Twilio', () => {
+    const twilio = { TWILIO_ACCOUNT_SID: 'AC' + 'b'.repeat(32), TWILIO_AUTH_TOKEN: 'token', TWILIO_SMS_FROM: '+447700900123', PUBLIC_BASE_URL: 'https://complaints.example.org' };
+    expect(loadConfig({ NODE_ENV: 'development' }).phoneSimulator).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', PHONE_SIMULATOR: 'false' }).phoneSimulator).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).phoneSimulator).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', PHONE_SIMULATOR: 'true' }).phoneSimulator).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).phoneSimulator).toBe(false);
+    const withTwilio = loadConfig({ NODE_ENV: 'development', ...twilio });
+    expect(withTwilio.phoneSimulator).toBe(false);
+    expect(describeFeatures(withTwilio).find((feature) => feature.feature === 'phone-simulator')?.off).toContain('real Twilio is configured');
   });
 });

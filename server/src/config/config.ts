@@ -96,6 +96,8 @@ const ZEnvironmentSchema = z
       .string()
       .default('')
       .transform((value) => value.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter((origin) => origin !== '')),
+    // Development only: try SMS and WhatsApp against a simulated Twilio (see phoneSimulatorOn).
+    PHONE_SIMULATOR: z.preprocess((value) => (value === '' ? undefined : value), booleanFlag.optional()),
   })
   .superRefine((env, ctx) => {
     const require = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -115,6 +117,11 @@ const ZEnvironmentSchema = z
     if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD)) {
       require(env.MICROSOFT_APP_ID ? 'MICROSOFT_APP_PASSWORD' : 'MICROSOFT_APP_ID', 'must be set together with MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD');
     }
+    if (env.PHONE_SIMULATOR && env.NODE_ENV === 'production') {
+      require('PHONE_SIMULATOR', 'cannot be on in production: the phone simulator accepts messages from anyone who can reach the server');
+    }
+    // The simulator must never send a real message, so it never runs beside real Twilio.
+    if (env.PHONE_SIMULATOR && twilioAny) require('PHONE_SIMULATOR', 'cannot be on while Twilio is configured: unset the TWILIO_ variables to use the simulator');
     if (env.NODE_ENV === 'production' && env.PUBLIC_BASE_URL && !env.PUBLIC_BASE_URL.startsWith('https:')) {
       require('PUBLIC_BASE_URL', 'must be https in production');
     }
@@ -170,6 +177,8 @@ export interface Config {
     /** Origins allowed to frame /chat (CSP frame-ancestors); empty: only this site. */
     embedOrigins: string[];
   };
+  /** The development phone simulator (and simulated Twilio): never with real Twilio or in production. */
+  phoneSimulator: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -236,6 +245,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     redisUrl: env.REDIS_URL,
     webChat: { sessionDays: env.WEBCHAT_SESSION_DAYS, embedOrigins: env.WEBCHAT_EMBED_ORIGINS },
+    phoneSimulator: env.PHONE_SIMULATOR ?? (env.NODE_ENV === 'development' && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN)),
   };
 }
 
@@ -250,5 +260,15 @@ export function describeFeatures(config: Config): { feature: string; on: boolean
     { feature: 'botframework', on: Boolean(config.botFramework), off: 'the Bot Framework endpoint is off (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD)' },
     { feature: 'redis', on: Boolean(config.redisUrl), off: 'Redis is off: running as a single process (set REDIS_URL to run several)' },
     { feature: 'webchat-embed', on: config.webChat.embedOrigins.length > 0, off: 'the web chat embed snippet is off: no other site may show /chat (set WEBCHAT_EMBED_ORIGINS)' },
+    {
+      feature: 'phone-simulator',
+      on: config.phoneSimulator,
+      off:
+        config.env === 'production'
+          ? 'the phone simulator is off (development only)'
+          : config.twilio
+            ? 'the phone simulator is off: real Twilio is configured, and the simulator must never send real messages'
+            : 'the phone simulator is off (set PHONE_SIMULATOR=true to try SMS and WhatsApp without Twilio)',
+    },
   ];
 }

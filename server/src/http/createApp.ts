@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { ServerContext } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -8,6 +8,7 @@ import { categoryRoutes } from '../categories/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
+import { AppError, AppErrorCode } from './appError.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -18,6 +19,10 @@ export interface AppOptions {
   consoleDist?: string;
   /** Twilio webhooks, when Twilio is configured (signed by Twilio, not by a staff session). */
   twilioRoutes?: Router;
+  /** The Bot Framework endpoint, when configured (authenticated by the channel's JWT). */
+  botFrameworkRoutes?: Router;
+  /** The development phone simulator's API; its page is served only when this is set. */
+  simulatorRoutes?: Router;
 }
 
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
@@ -49,6 +54,9 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   });
 
   if (options.twilioRoutes) app.use('/twilio', options.twilioRoutes);
+  // Above the staff API: Azure Bot Service has no staff session. Off, it is a plain 404.
+  app.use('/api/messages', options.botFrameworkRoutes ?? botFrameworkOff);
+  if (options.simulatorRoutes) app.use('/simulator', options.simulatorRoutes);
 
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
@@ -65,7 +73,11 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use(staticSite(options.consoleDist));
+  app.use(staticSite(options.consoleDist, { simulator: Boolean(options.simulatorRoutes) }));
   app.use(errorHandler(ctx.logger));
   return app;
 }
+
+const botFrameworkOff: RequestHandler = (_req, _res, next) => {
+  next(new AppError(AppErrorCode.NotFound, 'The Bot Framework endpoint is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on.'));
+};

@@ -1,7 +1,8 @@
 // Serves the built console (console/dist): the staff console at / and the resident web chat at
-// /chat (with its embed snippet at /chat/embed.js). Any other page path falls back to the
-// console's index so its client-side routes work. Compressed: the chat's size budget is gzipped
-// bytes, and residents on cheap phone plans should receive exactly that.
+// /chat (with its embed snippet at /chat/embed.js), and in development the phone simulator at
+// /simulator (a 404 everywhere else: its page must not exist in production). Any other page path
+// falls back to the console's index so its client-side routes work. Compressed: the chat's size
+// budget is gzipped bytes, and residents on cheap phone plans should receive exactly that.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,8 +17,13 @@ export function consoleDistFolder(): string {
 
 const NOT_PAGES = /^\/(api|socket\.io|twilio|healthz)(\/|$)/;
 
-export function staticSite(distFolder = consoleDistFolder()): Router {
+const SIMULATOR_PAGE = /^\/simulator(\.html)?(\/.*)?$/;
+
+export function staticSite(distFolder = consoleDistFolder(), options: { simulator?: boolean } = {}): Router {
   const router = Router();
+  if (!options.simulator) {
+    router.use((req, res, next) => (SIMULATOR_PAGE.test(req.path) ? void res.status(404).type('text/plain').send('Not Found') : next()));
+  }
   if (!existsSync(path.join(distFolder, 'index.html'))) {
     router.get(/^(?!\/(api|socket\.io|twilio|healthz)(\/|$)).*/, (_req, res) => {
       res.status(503).type('text/plain').send('The console has not been built. Run `npm start` (it builds first) or `npm run build`.');
@@ -31,6 +37,7 @@ export function staticSite(distFolder = consoleDistFolder()): Router {
   router.get(CHAT_EMBED_SCRIPT, (_req, res) => res.sendFile(path.join(distFolder, 'chat', 'embed.js'), { maxAge: '1h' }));
   router.use(express.static(distFolder, { index: false }));
   router.get(/^\/chat(\/.*)?$/, (_req, res) => res.sendFile(path.join(distFolder, 'chat.html')));
+  if (options.simulator) router.get(/^\/simulator\/?$/, (_req, res) => res.sendFile(path.join(distFolder, 'simulator.html')));
   router.get(/.*/, (req, res, next) => {
     if (NOT_PAGES.test(req.path)) return next();
     res.sendFile(path.join(distFolder, 'index.html'));

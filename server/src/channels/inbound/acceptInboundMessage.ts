@@ -6,13 +6,15 @@ import { Prisma } from '@complaints/db';
 import { CONVERSATION_MESSAGE_SELECT } from '../../conversations/messageEvents.ts';
 
 export interface InboundInput {
-  channel: 'sms' | 'whatsapp' | 'webchat';
-  /** E.164, without any whatsapp: prefix; for web chat the hash of the session secret. */
+  channel: 'sms' | 'whatsapp' | 'webchat' | 'botframework';
+  /** E.164, without any whatsapp: prefix; for web chat the hash of the session secret; Bot Framework: channel/conversation. */
   address: string;
   providerMessageId: string;
   body: string;
   media: { url: string; contentType: string }[];
   receivedAt: Date;
+  /** Bot Framework: where replies to this message go. */
+  conversationReference?: Prisma.InputJsonValue;
 }
 
 export interface AcceptedInbound {
@@ -57,6 +59,7 @@ export async function acceptInboundMessage(prisma: PrismaClient, input: InboundI
           deliveryStatusAt: input.receivedAt,
           createdAt: input.receivedAt,
           media: { create: input.media.map((m) => ({ url: m.url, contentType: m.contentType })) },
+          ...(input.conversationReference ? { conversationReference: input.conversationReference } : {}),
         },
         select: CONVERSATION_MESSAGE_SELECT,
       });

@@ -3,28 +3,11 @@
 // 'sent' at once. It is still stored first so that a resident who was offline gets it on replay.
 import type { PrismaClient } from '@complaints/db';
 import type { OutboundQueue, OutboundText } from '@complaints/bot';
-import { CONVERSATION_MESSAGE_SELECT, publishConversationMessage } from '../../conversations/messageEvents.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
+import { storeBotMessage } from '../storeBotMessage.ts';
 
 export function createWebChatOutbound(deps: { prisma: PrismaClient; broadcaster: Broadcaster; now: () => Date }): OutboundQueue {
   return {
-    async enqueue(text: OutboundText) {
-      const now = deps.now();
-      const created = await deps.prisma.message.create({
-        data: {
-          conversationId: text.conversationId,
-          channel: 'webchat',
-          direction: 'outbound',
-          author: 'bot',
-          body: text.body,
-          deliveryStatus: 'sent',
-          deliveryStatusAt: now,
-          createdAt: now,
-        },
-        select: CONVERSATION_MESSAGE_SELECT,
-      });
-      publishConversationMessage(deps.broadcaster, created);
-      return { messageId: created.id };
-    },
+    enqueue: (text: OutboundText) => storeBotMessage(deps, { conversationId: text.conversationId, channel: 'webchat', body: text.body, deliveryStatus: 'sent', at: deps.now() }),
   };
 }

@@ -1,0 +1,41 @@
+// The Bot Framework channel's turns. Like the other channels, a turn starts from the stored
+// inbound message with our Conversation id (the intake port and dialog state key on it); only
+// delivery differs: each reply is stored first, then posted through the Bot Connector to the
+// conversation the resident wrote from (the stored conversation reference), and marked sent or
+// failed. Nothing is retried later: the connector client already retries network errors and
+// 5xx (three more tries), and a reply that still fails shows as failed to staff, who can answer
+// from the console. A process stopped mid-send leaves the reply 'sending': not confirmed.
+import type { ConversationReference } from 'botbuilder';
+import type { ConnectorOutbox } from '../ChannelPorts.ts';
+import { StoredMessageAdapter } from '../StoredMessageAdapter.ts';
+import { describeConnectorFailure, type BotConnector } from './BotConnector.ts';
+
+export class BotFrameworkChannelAdapter extends StoredMessageAdapter {
+  readonly channel = 'botframework' as const;
+
+  constructor(
+    private readonly outbox: ConnectorOutbox,
+    private readonly connector: Pick<BotConnector, 'sendText'>,
+  ) {
+    super();
+  }
+
+  protected async deliver(text: string, conversationId: string, address: string): Promise<string> {
+    const { messageId } = await this.outbox.enqueue({ conversationId, channel: this.channel, address, body: text });
+    const reference = await this.outbox.referenceFor(conversationId);
+    if (!reference) {
+      await this.outbox.recordFailed(messageId, 'no Bot Framework conversation reference stored for this conversation');
+      return messageId;
+    }
+    let sentId: string;
+    try {
+      sentId = await this.connector.sendText(reference as Partial<ConversationReference>, text);
+    } catch (error) {
+      await this.outbox.recordFailed(messageId, describeConnectorFailure(error));
+      return messageId;
+    }
+    // Namespaced like inbound ids: the channel's id is only unique within its conversation.
+    await this.outbox.recordSent(messageId, sentId ? `${address}/${sentId}` : null);
+    return messageId;
+  }
+}
