@@ -40,7 +40,7 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const io = createSocketServer(base);
   const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
   const channels = createBotRuntime(context, options.channels, io.of(WEB_CHAT_NAMESPACE));
-  const httpServer = createHttpServer(createApp(context, { ...options, twilioRoutes: channels.twilioRoutes }));
+  const httpServer = createHttpServer(createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, liveChat: channels }));
   io.attach(httpServer);
 
   const bootstrap = await bootstrapAdministrator(context);

@@ -23,6 +23,9 @@ import type { ServerContext } from '../context.ts';
 import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { acknowledgementDueOn, civilDateToDbDate, type WorkingCalendar } from '../domain/index.ts';
 import { publishConversationMessage } from '../conversations/messageEvents.ts';
+import { createIntakeEventSink } from '../conversations/intakeEvents.ts';
+import type { LiveChatSender } from '../conversations/replyToConversation.ts';
+import { AppError, AppErrorCode } from '../http/appError.ts';
 import { acceptInboundMessage } from './inbound/acceptInboundMessage.ts';
 import { applyDeliveryStatus } from './outbox/applyDeliveryStatus.ts';
 import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
@@ -39,7 +42,7 @@ export interface ChannelRuntimeOptions {
   outbox?: Partial<OutboxWorkerOptions>;
 }
 
-export interface ChannelRuntime {
+export interface ChannelRuntime extends LiveChatSender {
   /** Mounted at /twilio when Twilio is configured. */
   twilioRoutes: Router | undefined;
   turnRunner: TurnRunner;
@@ -60,6 +63,8 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
       if (!calendar) throw new Error('working calendar not loaded');
       return civilDateToDbDate(acknowledgementDueOn('stage_1', receivedAt, calendar));
     },
+    // Handoffs, offers, complaints and service requests the bot records reach the console live.
+    onEvent: createIntakeEventSink(ctx),
   });
   const bot = new ComplaintsBot({ storage: new PrismaStorage(prisma), intake, now: ctx.now });
 
@@ -96,6 +101,8 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   }
 
   const webChatAdapter = webChat ? new WebChatAdapter(createWebChatOutbound({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), createWebChatPush(webChat, prisma)) : undefined;
+
+  const adapterFor = (channel: Channel) => (channel === 'webchat' ? webChatAdapter : adapters.get(channel));
 
   /** STOP / START / HELP, and silence towards a resident who opted out. True when handled. */
   async function handleKeyword(message: PendingInbound, channel: 'sms' | 'whatsapp'): Promise<boolean> {
@@ -162,12 +169,18 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     outbox,
     async sendToConversation(conversationId, text) {
       const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { channelIdentity: true } });
-      const adapter = conversation.channel === 'webchat' ? webChatAdapter : adapters.get(conversation.channel);
+      const adapter = adapterFor(conversation.channel);
       if (!adapter) throw new Error(`no adapter for the ${conversation.channel} channel`);
       const reference = conversationReferenceFor(adapter.channel, conversationId, conversation.channelIdentity.address);
       await adapter.continueConversationAsync('', reference, async (context) => {
         await context.sendActivity(text);
       });
+    },
+    async sendStaffReply(conversationId, text, staffUserId) {
+      const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { channelIdentity: true } });
+      const adapter = adapterFor(conversation.channel);
+      if (!adapter) throw new AppError(AppErrorCode.Unavailable, `Replies cannot be sent: the ${conversation.channel} channel is not configured on this server.`);
+      return adapter.sendStaffReply({ conversationId, address: conversation.channelIdentity.address, text, staffUserId });
     },
     async start() {
       outbox?.start();

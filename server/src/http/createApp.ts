@@ -8,6 +8,10 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
+import { conversationRoutes, triageRoutes } from '../conversations/routes.ts';
+import type { LiveChatSender } from '../conversations/replyToConversation.ts';
+import { residentLookupRoutes } from '../residents/lookupRoutes.ts';
+import { serviceRequestRoutes } from '../serviceRequests/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { staticSite } from './staticSite.ts';
@@ -17,6 +21,8 @@ export interface AppOptions {
   consoleDist?: string;
   /** Twilio webhooks, when Twilio is configured (signed by Twilio, not by a staff session). */
   twilioRoutes?: Router;
+  /** Sends staff replies on the resident's channel (the channel runtime). */
+  liveChat?: LiveChatSender;
 }
 
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
@@ -72,6 +78,10 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/complaints', complaintRoutes(ctx));
   api.use('/calendar', calendarRoutes(ctx));
   api.use('/staff', staffRoutes(ctx));
+  api.use('/triage', triageRoutes(ctx));
+  api.use('/conversations', conversationRoutes(ctx, options.liveChat));
+  api.use('/residents', residentLookupRoutes(ctx));
+  api.use('/service-requests', serviceRequestRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

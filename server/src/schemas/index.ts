@@ -8,3 +8,7 @@ export * from './complaints.ts';
 export * from './staff.ts';
 export * from './relatedIssues.ts';
 export * from './conversations.ts';
+export * from './triage.ts';
+export * from './serviceRequests.ts';
+export * from './liveChat.ts';
+export * from './residentLookup.ts';
