@@ -19,16 +19,16 @@ const UK_PHONE = /^(?:\+44|0044|0)\s*\d(?:[\s-]*\d){8,9}$/;
 export const ZCreateResidentSchema = z.object({
   fullName: requiredText('Full name', 200),
   preferredName: optionalText('Preferred name', 200),
-  postcode: optionalText('Postcode', 10).refine((value) => value === undefined || UK_POSTCODE.test(value), {
-    error: 'Postcode: enter a UK postcode, like ZZ1 1ZZ',
+  postcode: optionalText('Postcode', 12).refine((value) => value === undefined || UK_POSTCODE.test(value), {
+    error: 'Enter a UK postcode, like ZZ1 1ZZ',
   }),
   tenancyReference: optionalText('Tenancy reference', 50),
   addressLine: optionalText('Address', 300),
   email: optionalText('Email', 320).refine((value) => value === undefined || z.email().safeParse(value).success, {
-    error: 'Email: enter a valid email address, like name@example.org',
+    error: 'Enter a valid email address, like name@example.org',
   }),
   phone: optionalText('Phone', 30).refine((value) => value === undefined || UK_PHONE.test(value), {
-    error: 'Phone: enter a UK phone number, like 07700 900123',
+    error: 'Enter a UK phone number, like 07700 900123',
   }),
 });
 export type TCreateResident = z.infer<typeof ZCreateResidentSchema>;
