@@ -283,8 +283,21 @@ function ReplyForm({ conversationId, channel, onSent }: { conversationId: string
 
 function ConvertPanel({ detail }: { detail: TConversationDetail }) {
   const [kind, setKind] = useState<ContactKind | null>(null);
-  const resident: PickedResident | null = detail.resident ? { id: detail.resident.id, label: detail.resident.name ?? 'No name recorded' } : null;
+  // The prefill as the server works it out now (the chat may have moved on since the page loaded).
+  const [fresh, setFresh] = useState<TConversationDetail>(detail);
+  const [error, setError] = useState<string>();
   const id = detail.conversation.id;
+  const resident: PickedResident | null = fresh.resident ? { id: fresh.resident.id, label: fresh.resident.name ?? 'No name recorded' } : null;
+  const open = async (next: ContactKind) => {
+    if (kind === next) return setKind(null);
+    setError(undefined);
+    try {
+      setFresh(await api<TConversationDetail>(`/conversations/${id}`));
+      setKind(next);
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
   const submit = async (values: ContactValues) => {
     if (kind === 'complaint') {
       const complaint = await api<{ reference: string }>(`/conversations/${id}/complaint`, {
@@ -302,21 +315,26 @@ function ConvertPanel({ detail }: { detail: TConversationDetail }) {
   return (
     <>
       <div className="actions">
-        <button type="button" className="secondary" aria-expanded={kind === 'complaint'} onClick={() => setKind(kind === 'complaint' ? null : 'complaint')}>
+        <button type="button" className="secondary" aria-expanded={kind === 'complaint'} onClick={() => void open('complaint')}>
           Log as a complaint
         </button>
-        <button type="button" className="secondary" aria-expanded={kind === 'service_request'} onClick={() => setKind(kind === 'service_request' ? null : 'service_request')}>
+        <button type="button" className="secondary" aria-expanded={kind === 'service_request'} onClick={() => void open('service_request')}>
           Record as a service request
         </button>
       </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {kind && (
         <ContactForm
           key={kind}
           kind={kind}
           defaults={{
             resident,
-            text: detail.complaintDraft.summary,
-            receivedAt: kind === 'complaint' ? detail.complaintDraft.receivedAt : (detail.messages.find((m) => m.direction === 'inbound')?.createdAt ?? new Date()),
+            text: fresh.complaintDraft.summary,
+            receivedAt: kind === 'complaint' ? fresh.complaintDraft.receivedAt : (fresh.messages.find((m) => m.direction === 'inbound')?.createdAt ?? new Date()),
           }}
           submit={submit}
         />
