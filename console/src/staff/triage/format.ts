@@ -51,7 +51,7 @@ const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London'
 const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
 
 export const formatTime = (iso: string) => LONDON_TIME.format(new Date(iso));
-/** A civil date (YYYY-MM-DD) as a day, e.g. "Fri 10 April 2026". */
+/** A civil date (YYYY-MM-DD) as a day, e.g. "Fri, 10 April 2026". */
 export const formatDay = (civil: string) => LONDON_DAY.format(new Date(`${civil}T12:00:00Z`));
 
 /** "less than a minute", "5 minutes", "2 hours 5 minutes", "3 days 4 hours". */
