@@ -106,8 +106,10 @@ export class ComplaintsBot extends ActivityHandler {
       session.greeted = true;
       await context.sendActivity(t(context, 'handoff.resumed'));
       // Staff dealt with whatever the bot was asking before (an offer, an intake question): an
-      // answer now must not be taken as the reply to that stale prompt.
+      // answer now must not be taken as the reply to that stale prompt, and an offer it withdraws
+      // must leave the triage queue.
       await dc.cancelAllDialogs(true);
+      await this.deps.intake.clearComplaintOffered(ref);
     }
     await this.greet(context, session);
     const result = await dc.continueDialog();

@@ -242,6 +242,8 @@ describe('handoff', () => {
     expect(back[0]).toMatch(/Hello again/);
     expect(back.join('\n')).not.toMatch(/what happened/);
     expect(await db.prisma.complaint.count({ where: { conversationId: chat.conversationId } })).toBe(0);
+    // The withdrawn offer no longer waits in the triage queue.
+    expect((await conversation(chat)).complaintOfferedAt).toBeNull();
   });
 });
 

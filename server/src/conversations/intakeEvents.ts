@@ -18,12 +18,11 @@ export async function publishIntakeEvent(ctx: ServerContext, event: IntakeEvent)
 }
 
 /** Events are published one after another, in the order the bot made the changes. */
-export function createIntakeEventSink(ctx: ServerContext): IntakeEventSink & { idle(): Promise<void> } {
+export function createIntakeEventSink(ctx: ServerContext): IntakeEventSink {
   let chain = Promise.resolve();
-  const sink = (event: IntakeEvent) => {
+  return (event: IntakeEvent) => {
     chain = chain
       .then(() => publishIntakeEvent(ctx, event))
       .catch((error: unknown) => ctx.logger.error({ err: error, event: event.type, conversationId: event.conversationId }, 'could not tell staff about a bot change'));
   };
-  return Object.assign(sink, { idle: () => chain });
 }

@@ -41,7 +41,7 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
             channel: text.channel,
             direction: 'outbound',
             author: text.staffUserId ? 'staff' : 'bot',
-          staffUserId: text.staffUserId ?? null,
+            staffUserId: text.staffUserId ?? null,
             body: text.body,
             deliveryStatus: outcome,
             deliveryStatusAt: now,
