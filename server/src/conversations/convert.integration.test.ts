@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResident } from '@complaints/db/factories';
 import { startTestServer, type TestServer } from '../testing/testServer.ts';
 import { TEST_NOW, signIn } from '../complaints/complaintsTestKit.ts';
-import { CONVERSATION_UPDATED_EVENT, SERVICE_REQUEST_CREATED_EVENT, type TConversationSummary } from '../schemas/index.ts';
-import { eventsOf, recordStaffEvents, seededConversation } from './liveChatTestKit.ts';
+import { SERVICE_REQUEST_CREATED_EVENT } from '../schemas/index.ts';
+import { conversationUpdates, eventsOf, recordStaffEvents, seededConversation } from './liveChatTestKit.ts';
 
 let server: TestServer;
 let events: ReturnType<typeof recordStaffEvents>;
@@ -15,11 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const lastUpdateOf = (conversationId: string) =>
-  eventsOf<{ conversation: TConversationSummary }>(events, CONVERSATION_UPDATED_EVENT)
-    .map((e) => e.conversation)
-    .filter((c) => c.id === conversationId)
-    .at(-1);
 
 describe('POST /api/conversations/:id/resident', () => {
   it('links the resident, audited with before and after, and tells staff', async () => {
@@ -29,7 +24,7 @@ describe('POST /api/conversations/:id/resident', () => {
     const linked = await client.post(`/api/conversations/${conversation.id}/resident`, { residentId: other.id });
     expect(linked.status).toBe(200);
     expect(linked.json.resident).toEqual({ id: other.id, name: 'Nia Newlink' });
-    expect(lastUpdateOf(conversation.id)).toEqual(linked.json);
+    expect(conversationUpdates(events, conversation.id).at(-1)).toEqual(linked.json);
     const audit = await server.context.prisma.auditEvent.findFirstOrThrow({ where: { conversationId: conversation.id, action: 'conversation.resident_linked' } });
     expect(audit).toMatchObject({ actorStaffId: staff.id, residentId: other.id, before: { residentId: conversation.residentId }, after: { residentId: other.id } });
   });
@@ -68,7 +63,7 @@ describe('POST /api/conversations/:id/complaint', () => {
     });
     const announced = eventsOf<{ complaint: { id: string } }>(events, 'complaint.created').find((e) => e.complaint.id === response.json.id);
     expect(announced?.complaint).toEqual(response.json);
-    expect(lastUpdateOf(conversation.id)).toMatchObject({ queue: null, complaintOfferedAt: null, resident: { id: resident.id, name: 'Cal Converted' } });
+    expect(conversationUpdates(events, conversation.id).at(-1)).toMatchObject({ queue: null, complaintOfferedAt: null, resident: { id: resident.id, name: 'Cal Converted' } });
 
     const audit = await server.context.prisma.auditEvent.findMany({ where: { conversationId: conversation.id }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['conversation.resident_linked', 'conversation.logged_as_complaint']);

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/testServer.ts';
 import { signIn } from '../complaints/complaintsTestKit.ts';
-import { CONVERSATION_MESSAGE_EVENT, CONVERSATION_UPDATED_EVENT, ZConversationDetailSchema, type TConversationMessage, type TConversationSummary } from '../schemas/index.ts';
-import { closeSockets, eventsOf, recordStaffEvents, residentAwaitingStaff, waitFor } from './liveChatTestKit.ts';
+import { CONVERSATION_MESSAGE_EVENT, ZConversationDetailSchema, type TConversationMessage } from '../schemas/index.ts';
+import { closeSockets, conversationUpdates, eventsOf, recordStaffEvents, residentAwaitingStaff, waitFor } from './liveChatTestKit.ts';
 
 let server: TestServer;
 let events: ReturnType<typeof recordStaffEvents>;
@@ -18,10 +18,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const updatesFor = (conversationId: string) =>
-  eventsOf<{ conversation: TConversationSummary }>(events, CONVERSATION_UPDATED_EVENT)
-    .map((e) => e.conversation)
-    .filter((c) => c.id === conversationId);
 
 describe('claiming a conversation', () => {
   it('the claimer holds it and everyone is told; a second claimer gets 409 naming the holder; claiming again is harmless', async () => {
@@ -32,17 +28,17 @@ describe('claiming a conversation', () => {
     const claimed = await first.client.post(`/api/conversations/${conversationId}/claim`);
     expect(claimed.status).toBe(200);
     expect(claimed.json).toMatchObject({ id: conversationId, state: 'with_staff', queue: 'handoff', claimedBy: { id: first.staff.id, name: first.staff.name } });
-    expect(updatesFor(conversationId).at(-1)).toEqual(claimed.json);
+    expect(conversationUpdates(events, conversationId).at(-1)).toEqual(claimed.json);
 
     const refused = await second.client.post(`/api/conversations/${conversationId}/claim`);
     expect(refused.status).toBe(409);
     expect(refused.json.error).toEqual({ code: 'CONFLICT', message: `${first.staff.name} is already handling this conversation. Ask them, or a complaints officer, if it needs someone else.` });
 
-    const told = updatesFor(conversationId).length;
+    const told = conversationUpdates(events, conversationId).length;
     const again = await first.client.post(`/api/conversations/${conversationId}/claim`);
     expect(again.status).toBe(200);
     expect(again.json.version).toBe(claimed.json.version);
-    expect(updatesFor(conversationId)).toHaveLength(told);
+    expect(conversationUpdates(events, conversationId)).toHaveLength(told);
 
     const audit = await server.context.prisma.auditEvent.findMany({ where: { conversationId, action: 'conversation.claimed' } });
     expect(audit).toEqual([expect.objectContaining({ actorType: 'staff', actorStaffId: first.staff.id, after: { state: 'with_staff', claimedById: first.staff.id } })]);
@@ -150,7 +146,7 @@ describe('handing back to the bot', () => {
     const released = await agent.client.post(`/api/conversations/${conversationId}/release`);
     expect(released.status).toBe(200);
     expect(released.json).toMatchObject({ state: 'bot', queue: null, claimedBy: null, urgent: false, handoffReason: null, handoffRequestedAt: null });
-    expect(updatesFor(conversationId).at(-1)).toEqual(released.json);
+    expect(conversationUpdates(events, conversationId).at(-1)).toEqual(released.json);
     expect(await server.context.prisma.auditEvent.count({ where: { conversationId, action: 'conversation.released', actorStaffId: agent.staff.id } })).toBe(1);
 
     const seq = await resident.say('hello');

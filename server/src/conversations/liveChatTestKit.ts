@@ -8,6 +8,7 @@ import { createConversation, createResident } from '@complaints/db/factories';
 import type { StaffEvent } from '../realtime/broadcaster.ts';
 import type { RunningServer } from '../createServer.ts';
 import type { WebChatMessage } from '../channels/webchat/chatNamespace.ts';
+import { CONVERSATION_UPDATED_EVENT, type TConversationSummary } from '../schemas/index.ts';
 import { waitFor } from '../channels/testing/twilioTestKit.ts';
 
 export { waitFor };
@@ -77,6 +78,13 @@ export function recordStaffEvents(server: RunningServer): StaffEvent[] {
 
 export function eventsOf<T = Record<string, unknown>>(events: StaffEvent[], type: string): T[] {
   return events.filter((e) => e.type === type).map((e) => e.payload as T);
+}
+
+/** What staff were told of one conversation, oldest first (`conversation.updated` payloads). */
+export function conversationUpdates(events: StaffEvent[], conversationId: string): TConversationSummary[] {
+  return eventsOf<{ conversation: TConversationSummary }>(events, CONVERSATION_UPDATED_EVENT)
+    .map((e) => e.conversation)
+    .filter((c) => c.id === conversationId);
 }
 
 /** A conversation put straight into a queue state (no bot involved), with a linked resident. */

@@ -14,7 +14,7 @@ import {
   type TConversationSummary,
   type TTriageQueue,
 } from '../schemas/index.ts';
-import { closeSockets, connectResident, eventsOf, recordStaffEvents, residentAwaitingStaff, seededConversation, waitFor } from './liveChatTestKit.ts';
+import { closeSockets, conversationUpdates, connectResident, eventsOf, recordStaffEvents, residentAwaitingStaff, seededConversation, waitFor } from './liveChatTestKit.ts';
 
 let server: TestServer;
 let events: ReturnType<typeof recordStaffEvents>;
@@ -28,10 +28,6 @@ afterAll(async () => {
 });
 
 const UNHAPPY = "I'm still waiting for the repair, third time, nobody came";
-const updatesFor = (conversationId: string) =>
-  eventsOf<{ conversation: TConversationSummary }>(events, CONVERSATION_UPDATED_EVENT)
-    .map((e) => e.conversation)
-    .filter((c) => c.id === conversationId);
 
 describe('GET /api/triage', () => {
   it('lists handoffs urgent first then longest waiting, unanswered offers with the detector’s reasons, and nothing else', async () => {
@@ -140,7 +136,7 @@ describe('the bot’s changes reach staff live', () => {
     const resident = await connectResident(server);
     const seq = await resident.say(UNHAPPY);
     const conversationId = await resident.conversationId();
-    const update = await waitFor(() => updatesFor(conversationId).find((c) => c.queue === 'complaint_offer'));
+    const update = await waitFor(() => conversationUpdates(events, conversationId).find((c) => c.queue === 'complaint_offer'));
     const verdict = classify(UNHAPPY);
     expect(update.detector).toEqual({ label: 'complaint', confidence: verdict.confidence, reasons: verdict.reasons });
     expect(update.complaintOfferedAt).toBe(TEST_NOW.toISOString());
@@ -165,7 +161,7 @@ describe('the bot’s changes reach staff live', () => {
     expect(fetched.json).toMatchObject({ status: 'received', channel: 'webchat', receivedAt: TEST_NOW.toISOString() });
 
     // The same conversation: resident linked, offer answered, so it has left the queue.
-    const last = await waitFor(() => updatesFor(conversationId).find((c) => c.resident?.name === 'Bea Botlogged' && c.queue === null));
+    const last = await waitFor(() => conversationUpdates(events, conversationId).find((c) => c.resident?.name === 'Bea Botlogged' && c.queue === null));
     expect(last.complaintOfferedAt).toBeNull();
     const queue = ZTriageQueueSchema.parse((await client.get('/api/triage')).json);
     expect(queue.awaitingAcknowledgement.find((c) => c.complaintId === created.complaint.id)).toMatchObject({ resident: { name: 'Bea Botlogged' } });

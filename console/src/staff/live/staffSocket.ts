@@ -4,13 +4,19 @@ import type { Socket } from 'socket.io-client';
 
 export const StaffSocketContext = createContext<Socket | null>(null);
 
+/** A ref that always holds the latest value, so a listener attached once calls the current handler. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
 /** Calls `handler` for each `event` while the component is mounted (always the latest handler). */
 export function useStaffEvent<T>(event: string, handler: (payload: T) => void): void {
   const socket = useContext(StaffSocketContext);
-  const latest = useRef(handler);
-  useEffect(() => {
-    latest.current = handler;
-  });
+  const latest = useLatest(handler);
   useEffect(() => {
     if (!socket) return;
     const listener = (payload: T) => latest.current(payload);
@@ -24,10 +30,7 @@ export function useStaffEvent<T>(event: string, handler: (payload: T) => void): 
 /** Calls `handler` for every staff event whose name starts with `prefix` (e.g. 'complaint.'). */
 export function useStaffEventsStartingWith(prefix: string, handler: (event: string, payload: unknown) => void): void {
   const socket = useContext(StaffSocketContext);
-  const latest = useRef(handler);
-  useEffect(() => {
-    latest.current = handler;
-  });
+  const latest = useLatest(handler);
   useEffect(() => {
     if (!socket) return;
     const listener = (event: string, payload: unknown) => {
@@ -46,10 +49,7 @@ export function useStaffEventsStartingWith(prefix: string, handler: (event: stri
  */
 export function useConnected(handler: () => void): void {
   const socket = useContext(StaffSocketContext);
-  const latest = useRef(handler);
-  useEffect(() => {
-    latest.current = handler;
-  });
+  const latest = useLatest(handler);
   useEffect(() => {
     if (!socket) return;
     const listener = () => latest.current();

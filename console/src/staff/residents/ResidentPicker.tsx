@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TResidentSummary } from '@complaints/server/schemas';
 import { api } from '../../shared/api.ts';
+import { FormError } from '../../shared/useFormSubmit.tsx';
 import { FieldError, describedBy, fieldErrorsOf, type FieldErrors } from '../triage/fieldErrors.tsx';
 
 export interface PickedResident {
@@ -100,11 +101,7 @@ export function ResidentPicker({ value, onChange, error, legend = 'Resident' }: 
           Search
         </button>
       </div>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      <FormError error={problem} />
       <div role="status">{results && <p>{results.length === 0 ? 'No residents match that search.' : `${results.length} ${results.length === 1 ? 'resident matches' : 'residents match'}.`}</p>}</div>
       {results && results.length > 0 && (
         <ul className="picker-results">
@@ -179,11 +176,7 @@ function NewResident({ onAdded }: { onAdded: (resident: TResidentSummary) => voi
           </div>
         );
       })}
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      <FormError error={problem} />
       <button type="button" onClick={() => void add()} disabled={busy}>
         Add resident
       </button>

@@ -2,6 +2,7 @@
 // when. Used for a conversation (channel known) and for a call, letter, email or visit logged by
 // hand. The server applies every rule; its refusals are shown beside the field they are about.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { FormError } from '../../shared/useFormSubmit.tsx';
 import { FieldError, describedBy, fieldErrorsOf, type FieldErrors } from './fieldErrors.tsx';
 import { fromLocalInput, toLocalInput } from './format.ts';
 import { ResidentPicker, type PickedResident } from '../residents/ResidentPicker.tsx';
@@ -97,11 +98,7 @@ export function ContactForm({ kind, defaults, submit }: Props) {
       </p>
       <input id={whenId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} {...describedBy(whenId, errors, 'receivedAt', `${whenId}-hint`)} />
       <FieldError id={whenId} errors={errors} field="receivedAt" />
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      <FormError error={problem} />
       <button type="submit" disabled={busy}>
         {wording.submit}
       </button>

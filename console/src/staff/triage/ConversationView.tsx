@@ -17,6 +17,7 @@ import {
   type TStaffSessionUser,
 } from '@complaints/server/schemas';
 import { api } from '../../shared/api.ts';
+import { FormError } from '../../shared/useFormSubmit.tsx';
 import { useConnected, useStaffEvent } from '../live/staffSocket.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { PickedResident } from '../residents/ResidentPicker.tsx';
@@ -98,9 +99,7 @@ export function ConversationView({ id, user }: { id: string; user: TStaffSession
     return (
       <>
         <PageHeading>Conversation</PageHeading>
-        <p role="alert" className="error">
-          {error}
-        </p>
+        <FormError error={error} />
         <p>
           <a {...linkTo('/triage')}>Back to triage</a>
         </p>
@@ -154,11 +153,7 @@ export function ConversationView({ id, user }: { id: string; user: TStaffSession
           {c.optedOut && (
             <p className="warning">This resident has opted out of messages on this channel (they sent STOP). Nothing you send here will reach them: contact them another way.</p>
           )}
-          {actionError && (
-            <p role="alert" className="error">
-              {actionError}
-            </p>
-          )}
+          <FormError error={actionError} />
           <div className="actions">
             {!c.claimedBy && c.state !== 'closed' && (
               <button type="button" onClick={() => void act('claim')}>
@@ -322,11 +317,7 @@ function ConvertPanel({ detail }: { detail: TConversationDetail }) {
           Record as a service request
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {kind && (
         <ContactForm
           key={kind}
@@ -400,11 +391,7 @@ function ResidentAside({ detail }: { detail: TConversationDetail }) {
       <button type="button" className="secondary" aria-expanded={linking} onClick={() => setLinking(!linking)}>
         {resident ? 'Link to a different resident' : 'Link to a resident'}
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {linking && <ResidentPicker value={null} onChange={(picked) => void link(picked)} legend="Link this conversation to" />}
     </aside>
   );

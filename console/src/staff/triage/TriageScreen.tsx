@@ -13,6 +13,7 @@ import {
   type TTriageQueue,
 } from '@complaints/server/schemas';
 import { api } from '../../shared/api.ts';
+import { FormError } from '../../shared/useFormSubmit.tsx';
 import { useConnected, useStaffEvent, useStaffEventsStartingWith } from '../live/staffSocket.ts';
 import { navigate } from '../navigation.ts';
 import { PageHeading } from '../PageHeading.tsx';
@@ -104,11 +105,7 @@ export function TriageScreen({ user }: { user: TStaffSessionUser }) {
       <p aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {!queue && !error && <p>Loading…</p>}
       {queue && (
         <>
@@ -204,11 +201,7 @@ function ConversationCard({ conversation: c, user, now }: { conversation: TConve
         )}
         {c.optedOut && <span className="strong"> · Opted out of messages</span>}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="actions">
         {!c.claimedBy && (
           <button type="button" onClick={() => void claim()} disabled={busy} aria-describedby={headingId}>
