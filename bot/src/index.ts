@@ -14,6 +14,7 @@ export type { SafetyCue } from './safety/safeguarding.ts';
 export { PrismaIntake } from './intake/PrismaIntake.ts';
 export type { PrismaIntakeOptions } from './intake/PrismaIntake.ts';
 export type * from './intake/IntakePort.ts';
+export { normalisePostcode } from './intake/references.ts';
 // Channels: the Twilio adapters, the sender the outbox worker uses, and the pure channel rules.
 export type { InboundMedia, OutboundQueue, OutboundText, StoredInbound } from './channels/ChannelPorts.ts';
 export { TwilioChannelAdapter, conversationReferenceFor } from './channels/twilio/TwilioChannelAdapter.ts';

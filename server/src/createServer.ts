@@ -40,7 +40,9 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const io = createSocketServer(base);
   const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
   const channels = createBotRuntime(context, options.channels, io.of(WEB_CHAT_NAMESPACE));
-  const httpServer = createHttpServer(createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes }));
+  const httpServer = createHttpServer(
+    createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes, liveChat: channels }),
+  );
   io.attach(httpServer);
 
   const bootstrap = await bootstrapAdministrator(context);

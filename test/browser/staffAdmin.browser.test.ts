@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { focused, scrollsSideways, signIn } from '../support/consoleSession.ts';
 
 const ADMIN = { email: 'staff.admin@example.org', password: 'browser test password', newPassword: 'a fresh admin passphrase' };
 const HANDLER = { name: 'Hana Handler', email: 'hana.handler@example.org', password: 'handler chooses this one' };
@@ -31,23 +32,10 @@ afterAll(async () => {
   await server?.destroy();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  // Wait for the server's answer, so a failure shows up here rather than as a later timeout.
-  await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/auth/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
-}
-
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 }
-
-const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent ?? '' }));
-
-/** No sideways scrolling: what 200% zoom on a 1280 px screen (640 CSS px) needs. */
-const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 describe('sign-in and roles in the console', () => {
   it('the administrator signs in and sees the shell with the admin menu', async () => {

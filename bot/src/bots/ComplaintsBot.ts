@@ -100,13 +100,18 @@ export class ComplaintsBot extends ActivityHandler {
       }
       return;
     }
+    const dc = await this.dialogs.createContext(context);
     if (session.handedOff) {
       session.handedOff = false;
       session.greeted = true;
       await context.sendActivity(t(context, 'handoff.resumed'));
+      // Staff dealt with whatever the bot was asking before (an offer, an intake question): an
+      // answer now must not be taken as the reply to that stale prompt, and an offer it withdraws
+      // must leave the triage queue.
+      await dc.cancelAllDialogs(true);
+      await this.deps.intake.clearComplaintOffered(ref);
     }
     await this.greet(context, session);
-    const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }

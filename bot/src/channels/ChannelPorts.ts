@@ -27,6 +27,8 @@ export interface OutboundText {
   channel: ChatChannel;
   address: string;
   body: string;
+  /** Set when a member of staff wrote it in a live chat (author staff); absent for the bot. */
+  staffUserId?: string;
 }
 
 export interface OutboundQueue {

@@ -20,8 +20,11 @@ const BOT_ACCOUNT = { id: 'bot', name: 'bot', role: 'bot' } as const;
 export abstract class StoredMessageAdapter extends BotAdapter {
   abstract readonly channel: StoredChannel;
 
-  /** Persists (and, where the channel can, sends) one bot text; returns the stored message id. */
-  protected abstract deliver(text: string, conversationId: string, address: string): Promise<string>;
+  /**
+   * Persists (and, where the channel can, sends) one text; returns the stored message ids (a long
+   * SMS is stored as several parts). `staffUserId` marks a live reply written by staff.
+   */
+  protected abstract deliver(text: string, conversationId: string, address: string, staffUserId?: string): Promise<string[]>;
 
   /** Runs one turn for a stored inbound message. */
   async processInbound(message: StoredInbound, logic: Logic): Promise<void> {
@@ -35,6 +38,8 @@ export abstract class StoredMessageAdapter extends BotAdapter {
       text: message.text,
       timestamp: message.receivedAt,
       attachments: message.media.map((m) => ({ contentType: m.contentType, contentUrl: m.url })),
+      // The stored row, so the bot can keep the detector's verdict on it (storedMessageId).
+      channelData: { messageId: message.messageId },
       serviceUrl: '',
     };
     await this.runMiddleware(new TurnContext(this, activity), logic);
@@ -51,9 +56,17 @@ export abstract class StoredMessageAdapter extends BotAdapter {
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
       const address = activity.recipient?.id ?? context.activity.from.id;
-      responses.push({ id: await this.deliver(text, conversationId, address) });
+      responses.push({ id: (await this.deliver(text, conversationId, address)).at(-1) ?? '' });
     }
     return responses;
+  }
+
+  /**
+   * A live reply from a member of staff, outside any bot turn: stored (author staff) and delivered
+   * exactly as the bot's replies are, so opt-out, the WhatsApp window and SMS parts all apply.
+   */
+  async sendStaffReply(input: { conversationId: string; address: string; text: string; staffUserId: string }): Promise<string[]> {
+    return this.deliver(input.text, input.conversationId, input.address, input.staffUserId);
   }
 
   async updateActivity(): Promise<ResourceResponse | void> {

@@ -4,7 +4,7 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { t } from '../messages/catalogue.ts';
 import { COMPLAINT_OFFER_DIALOG, ComplaintOfferDialog, type OfferOptions } from './ComplaintOfferDialog.ts';
-import { conversationRef, getSession, snapshot, text, type DialogDeps } from './context.ts';
+import { conversationRef, getSession, snapshot, storedMessageId, text, type DialogDeps } from './context.ts';
 import { handOff } from './handoff.ts';
 import { interrupt } from './interruptions.ts';
 import { InterruptibleDialog } from './InterruptibleDialog.ts';
@@ -27,6 +27,9 @@ export class MainDialog extends InterruptibleDialog {
     const said = text(step.context);
     const session = await getSession(this.deps, step.context);
     const verdict = this.deps.classify(said);
+    const messageId = storedMessageId(step.context);
+    // Staff see the label and the cues that fired beside the message (triage, conversation view).
+    if (messageId) await this.deps.intake.recordClassification(conversationRef(step.context), { messageId, classification: verdict });
     if (verdict.confidence < this.deps.lowConfidence) {
       session.lowConfidenceStreak = (session.lowConfidenceStreak ?? 0) + 1;
       if (session.lowConfidenceStreak >= 2) return handOff(step, this.deps, 'low_confidence', 'detector unsure twice in a row');

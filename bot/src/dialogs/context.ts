@@ -35,6 +35,12 @@ export async function getSession(deps: DialogDeps, context: TurnContext): Promis
   return deps.session.get(context, {});
 }
 
+/** The id of the stored inbound Message this turn is for (absent outside the stored channels). */
+export function storedMessageId(context: TurnContext): string | undefined {
+  const id = (context.activity.channelData as { messageId?: unknown } | undefined)?.messageId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function text(context: TurnContext): string {
   return (context.activity.text ?? '').trim();
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
 import { createResident } from '@complaints/db/factories';
 import type { Classification } from '../detector/index.ts';
+import type { IntakeEvent } from '../intake/IntakePort.ts';
 import { classify } from '../detector/index.ts';
 import { clock, fiveWeekdaysAfter, startChat, type Chat } from '../testing/botHarness.ts';
 
@@ -212,6 +213,76 @@ describe('handoff', () => {
     const back = await chat.say(UNHAPPY);
     expect(back[0]).toMatch(/Hello again/);
     expect(back.at(-1)).toMatch(/formal complaint/);
+  });
+
+  it.each(['can I speak to a person', 'Could I talk to someone please?', "I’d like to speak to a real person.", 'please can i speak to a human'])(
+    '"%s" hands off at once',
+    async (said) => {
+      const chat = startChat(db.prisma, { clock: clock(FIRST_AT) });
+      const replies = await chat.say(said);
+      expect(replies.at(-1)).toMatch(/passing you to a member of our team/);
+      expect(await conversation(chat)).toMatchObject({ state: 'awaiting_staff', urgent: false, handoffReason: 'resident asked for a person' });
+    },
+  );
+
+  it('an answer that only mentions a person does not interrupt the intake', async () => {
+    const chat = startChat(db.prisma, { clock: clock(FIRST_AT) });
+    const replies = await run(chat, [UNHAPPY, 'yes', 'I asked to speak to someone last week and nobody rang']);
+    expect(replies.at(-1)).not.toMatch(/passing you/);
+    expect((await conversation(chat)).state).toBe('bot');
+  });
+
+  it('after staff release it, an answer is not taken as the reply to the offer asked before they took over', async () => {
+    const chat = startChat(db.prisma, { clock: clock(FIRST_AT) });
+    expect((await chat.say(UNHAPPY)).at(-1)).toMatch(/formal complaint/);
+    await db.prisma.conversation.update({ where: { id: chat.conversationId }, data: { state: 'with_staff' } });
+    expect(await chat.say('thanks for sorting it')).toEqual([]);
+    await db.prisma.conversation.update({ where: { id: chat.conversationId }, data: { state: 'bot' } });
+    const back = await chat.say('yes');
+    expect(back[0]).toMatch(/Hello again/);
+    expect(back.join('\n')).not.toMatch(/what happened/);
+    expect(await db.prisma.complaint.count({ where: { conversationId: chat.conversationId } })).toBe(0);
+    // The withdrawn offer no longer waits in the triage queue.
+    expect((await conversation(chat)).complaintOfferedAt).toBeNull();
+  });
+});
+
+describe('events for staff (the intake event sink)', () => {
+  it('tells the sink about offers, answers, resident links, complaints, service requests and handoffs, after commit', async () => {
+    const events: IntakeEvent[] = [];
+    const chat = startChat(db.prisma, {
+      clock: clock(FIRST_AT),
+      onEvent: (event) => {
+        events.push(event);
+        if (event.type === 'complaint_created') throw new Error('a failing sink must not fail the turn');
+      },
+    });
+    const conversationId = chat.conversationId;
+    await chat.say(UNHAPPY);
+    expect(events).toEqual([{ type: 'complaint_offered', conversationId }]);
+    const replies = await run(chat, ['yes', 'Leak', 'last week', 'Fix it', '1', 'Evan Eventful', 'ZZ4 4ZZ', '0', 'skip', '1', 'yes']);
+    expect(replies.join('\n')).toMatch(/Your reference is CMP-2026-/);
+    const complaint = await db.prisma.complaint.findFirstOrThrow({ where: { conversationId } });
+    expect(events).toEqual([
+      { type: 'complaint_offered', conversationId },
+      { type: 'complaint_offer_answered', conversationId },
+      { type: 'resident_linked', conversationId, residentId: complaint.residentId },
+      { type: 'complaint_created', conversationId, complaintId: complaint.id },
+    ]);
+    await chat.say('Please can someone fix my boiler, it is not working');
+    const request = await db.prisma.serviceRequest.findFirstOrThrow({ where: { conversationId } });
+    expect(events.at(-1)).toEqual({ type: 'service_request_created', conversationId, serviceRequestId: request.id });
+    await chat.say('agent');
+    expect(events.at(-1)).toEqual({ type: 'handoff_requested', conversationId });
+  });
+
+  it('a declined offer is an answered offer; a compliment with no offer open tells nobody', async () => {
+    const events: IntakeEvent[] = [];
+    const chat = startChat(db.prisma, { clock: clock(FIRST_AT), onEvent: (event) => events.push(event) });
+    await run(chat, [UNHAPPY, 'no']);
+    expect(events.map((e) => e.type)).toEqual(['complaint_offered', 'complaint_offer_answered']);
+    await chat.say('Thank you so much, the repair team were brilliant');
+    expect(events.map((e) => e.type)).toEqual(['complaint_offered', 'complaint_offer_answered']);
   });
 });
 

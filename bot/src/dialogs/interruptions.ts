@@ -11,10 +11,31 @@ export type Command = 'agent' | 'help' | 'restart';
 
 export function command(dc: DialogContext): Command | null {
   const said = text(dc.context).toLowerCase().replace(/[.!]+$/, '');
-  if (words(dc.context, 'commands.agent').includes(said)) return 'agent';
+  if (words(dc.context, 'commands.agent').includes(said) || asksForPerson(dc, said)) return 'agent';
   if (words(dc.context, 'commands.help').includes(said)) return 'help';
   if (words(dc.context, 'commands.restart').includes(said)) return 'restart';
   return null;
+}
+
+/**
+ * "Can I speak to a person, please?": an optional polite opener and closer around a request for a
+ * person, all from the catalogue. The whole message must be the request, so an answer that only
+ * mentions someone ("I asked to speak to someone last week") never interrupts an intake.
+ */
+function asksForPerson(dc: DialogContext, said: string): boolean {
+  let rest = said
+    .replace(/\u2019/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const opener = words(dc.context, 'commands.agentOpeners')
+    .sort((a, b) => b.length - a.length)
+    .find((candidate) => rest.startsWith(`${candidate} `));
+  if (opener) rest = rest.slice(opener.length).trim();
+  for (const closer of words(dc.context, 'commands.agentClosers')) {
+    if (rest.endsWith(` ${closer}`)) rest = rest.slice(0, -closer.length).trim();
+  }
+  return words(dc.context, 'commands.agentPhrases').includes(rest);
 }
 
 /** Handles an interruption, or returns null to let the conversation carry on. */

@@ -63,6 +63,27 @@ export interface ComplaintInput {
   serviceRequestId?: string | null;
 }
 
+/** The detector's verdict on one stored inbound message, kept on the message for staff (1.2). */
+export interface MessageClassification {
+  label: string;
+  confidence: number;
+  reasons: string[];
+}
+
+/**
+ * What changed, told to the server after each intake write commits so staff see it live. Plain
+ * ids only: the server loads and shapes what staff are sent (the bot never imports the server).
+ */
+export type IntakeEvent =
+  | { type: 'handoff_requested'; conversationId: string }
+  | { type: 'complaint_offered'; conversationId: string }
+  | { type: 'complaint_offer_answered'; conversationId: string }
+  | { type: 'complaint_created'; conversationId: string; complaintId: string }
+  | { type: 'service_request_created'; conversationId: string; serviceRequestId: string }
+  | { type: 'resident_linked'; conversationId: string; residentId: string };
+
+export type IntakeEventSink = (event: IntakeEvent) => void;
+
 export interface IntakePort {
   getConversationState(ref: ConversationRef): Promise<ConversationSnapshot>;
   /**
@@ -77,5 +98,7 @@ export interface IntakePort {
   createComplaint(ref: ConversationRef, input: ComplaintInput): Promise<{ reference: string }>;
   requestHandoff(ref: ConversationRef, input: { urgent: boolean; reason: string; at: Date }): Promise<void>;
   markComplaintOffered(ref: ConversationRef, input: { at: Date; label: string }): Promise<void>;
+  /** Keeps the detector's verdict on the stored inbound message, so staff can see why (1.2, 1.3). */
+  recordClassification(ref: ConversationRef, input: { messageId: string; classification: MessageClassification }): Promise<void>;
   clearComplaintOffered(ref: ConversationRef): Promise<void>;
 }

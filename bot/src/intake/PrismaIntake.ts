@@ -1,11 +1,15 @@
 // The IntakePort over Prisma. Each thing the bot creates writes an AuditEvent (actor 'bot') in
-// the same transaction (5.12: a full record, including when the complaint was received).
+// the same transaction (5.12: a full record, including when the complaint was received). After
+// each commit the injected event sink hears what changed, so the server can tell staff live.
 import type { PrismaClient, Prisma } from '@complaints/db';
 import type {
   ComplaintInput,
   ConversationRef,
   ConversationSnapshot,
+  IntakeEvent,
+  IntakeEventSink,
   IntakePort,
+  MessageClassification,
   ResidentDetails,
 } from './IntakePort.ts';
 import { nextReference, normalisePostcode } from './references.ts';
@@ -13,6 +17,8 @@ import { nextReference, normalisePostcode } from './references.ts';
 export interface PrismaIntakeOptions {
   /** 6.2: the working-day calendar lives in the server; it passes the real one. */
   acknowledgementDueOn: (receivedAt: Date) => Date;
+  /** Told after each change commits (never inside the transaction); a failing sink is ignored. */
+  onEvent?: IntakeEventSink;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -39,7 +45,7 @@ export class PrismaIntake implements IntakePort {
   }
 
   async findOrLinkResident(ref: ConversationRef, details: ResidentDetails, options: { asRepresentative?: boolean } = {}) {
-    return this.prisma.$transaction(async (tx) => {
+    const linked = await this.prisma.$transaction(async (tx) => {
       const conversation = await this.ensureConversation(tx, ref);
       const postcode = details.postcode ? normalisePostcode(details.postcode) : undefined;
       const tenancyRef = details.tenancyRef?.trim().toUpperCase();
@@ -66,12 +72,14 @@ export class PrismaIntake implements IntakePort {
         await audit(tx, 'channel_identity.linked', 'ChannelIdentity', conversation.channelIdentityId, { residentId, conversationId: conversation.id });
       }
       await tx.conversation.update({ where: { id: conversation.id }, data: { residentId } });
-      return { residentId };
+      return { residentId, conversationId: conversation.id };
     });
+    this.emit({ type: 'resident_linked', conversationId: linked.conversationId, residentId: linked.residentId });
+    return { residentId: linked.residentId };
   }
 
   async recordServiceRequest(ref: ConversationRef, input: { residentId: string | null; description: string; receivedAt: Date }) {
-    return this.prisma.$transaction(async (tx) => {
+    const recorded = await this.prisma.$transaction(async (tx) => {
       const conversation = await this.ensureConversation(tx, ref);
       const reference = await nextReference(tx, 'SR', input.receivedAt);
       const request = await tx.serviceRequest.create({
@@ -89,12 +97,14 @@ export class PrismaIntake implements IntakePort {
         conversationId: conversation.id,
         after: { reference, description: input.description },
       });
-      return { id: request.id, reference };
+      return { id: request.id, reference, conversationId: conversation.id };
     });
+    this.emit({ type: 'service_request_created', conversationId: recorded.conversationId, serviceRequestId: recorded.id });
+    return { id: recorded.id, reference: recorded.reference };
   }
 
   async recordFeedback(ref: ConversationRef, input: { kind: 'declined_complaint' | 'compliment'; text: string; at: Date }) {
-    await this.prisma.$transaction(async (tx) => {
+    const answered = await this.prisma.$transaction(async (tx) => {
       const conversation = await this.ensureConversation(tx, ref);
       // The schema has no feedback table: the audit trail keeps it, tied to the conversation.
       await audit(tx, `feedback.${input.kind}`, 'Conversation', conversation.id, {
@@ -103,11 +113,14 @@ export class PrismaIntake implements IntakePort {
         after: { text: input.text, at: input.at.toISOString() },
       });
       await tx.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: null } });
+      return conversation.complaintOfferedAt ? conversation.id : null;
     });
+    // Only a declined offer changes what staff see; a compliment with no offer open does not.
+    if (answered) this.emit({ type: 'complaint_offer_answered', conversationId: answered });
   }
 
   async createComplaint(ref: ConversationRef, input: ComplaintInput) {
-    return this.prisma.$transaction(async (tx) => {
+    const created = await this.prisma.$transaction(async (tx) => {
       const conversation = await this.ensureConversation(tx, ref);
       const ids = { residentId: input.residentId, conversationId: conversation.id };
       let representativeId: string | null = null;
@@ -169,12 +182,14 @@ export class PrismaIntake implements IntakePort {
         after: { reference, receivedAt: input.receivedAt.toISOString(), flaggedOverTwelveMonths: input.flaggedOverTwelveMonths },
       });
       await tx.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: null, residentId: input.residentId } });
-      return { reference };
+      return { reference, complaintId: complaint.id, conversationId: conversation.id };
     });
+    this.emit({ type: 'complaint_created', conversationId: created.conversationId, complaintId: created.complaintId });
+    return { reference: created.reference };
   }
 
   async requestHandoff(ref: ConversationRef, input: { urgent: boolean; reason: string; at: Date }) {
-    await this.prisma.$transaction(async (tx) => {
+    const conversationId = await this.prisma.$transaction(async (tx) => {
       const conversation = await this.ensureConversation(tx, ref);
       // A safety case already queued stays urgent even if a later request is routine.
       const urgent = input.urgent || (conversation.state === 'awaiting_staff' && conversation.urgent);
@@ -188,17 +203,39 @@ export class PrismaIntake implements IntakePort {
         before: { state: conversation.state },
         after: { state: 'awaiting_staff', urgent, reason: input.reason },
       });
+      return conversation.id;
     });
+    this.emit({ type: 'handoff_requested', conversationId });
   }
 
   async markComplaintOffered(ref: ConversationRef, input: { at: Date; label: string }) {
     const conversation = await this.ensureConversation(this.prisma, ref);
     await this.prisma.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: input.at, lastDetectorLabel: input.label } });
+    this.emit({ type: 'complaint_offered', conversationId: conversation.id });
   }
 
   async clearComplaintOffered(ref: ConversationRef) {
     const conversation = await this.ensureConversation(this.prisma, ref);
     await this.prisma.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: null } });
+    this.emit({ type: 'complaint_offer_answered', conversationId: conversation.id });
+  }
+
+  async recordClassification(ref: ConversationRef, input: { messageId: string; classification: MessageClassification }) {
+    if (!UUID.test(input.messageId)) return;
+    const { label, confidence, reasons } = input.classification;
+    // Scoped to the conversation and to inbound rows: a turn can only label its own message.
+    await this.prisma.message.updateMany({
+      where: { id: input.messageId, conversationId: ref.conversationId, direction: 'inbound' },
+      data: { classification: { label, confidence, reasons } },
+    });
+  }
+
+  private emit(event: IntakeEvent): void {
+    try {
+      this.options.onEvent?.(event);
+    } catch {
+      // Deliberately ignored: telling staff must never undo or fail what the resident was told.
+    }
   }
 
   /** The channel normally creates the conversation; a conversation the bot meets first is created here. */

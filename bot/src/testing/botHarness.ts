@@ -6,6 +6,7 @@ import type { PrismaClient } from '@complaints/db';
 import { fictionalMobile } from '@complaints/db/factories';
 import { ComplaintsBot } from '../bots/ComplaintsBot.ts';
 import type { Classification } from '../detector/index.ts';
+import type { IntakeEventSink } from '../intake/IntakePort.ts';
 import { PrismaIntake } from '../intake/PrismaIntake.ts';
 import { PrismaStorage } from '../storage/PrismaStorage.ts';
 
@@ -43,12 +44,12 @@ export interface Chat {
 
 export function startChat(
   prisma: PrismaClient,
-  options: { clock: Clock; classify?: (text: string) => Classification; phone?: string; conversationId?: string; storage?: Storage },
+  options: { clock: Clock; classify?: (text: string) => Classification; phone?: string; conversationId?: string; storage?: Storage; onEvent?: IntakeEventSink },
 ): Chat {
   const conversationId = options.conversationId ?? randomUUID();
   const phone = options.phone ?? fictionalMobile(nextPhone++);
   const storage = options.storage ?? new PrismaStorage(prisma);
-  const intake = new PrismaIntake(prisma, { acknowledgementDueOn: fiveWeekdaysAfter });
+  const intake = new PrismaIntake(prisma, { acknowledgementDueOn: fiveWeekdaysAfter, ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
   const bot = new ComplaintsBot({ storage, intake, now: options.clock.now, ...(options.classify ? { classify: options.classify } : {}) });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: 'sms',

@@ -6,9 +6,12 @@ import { PageHeading } from './PageHeading.tsx';
 import { ROLE_NAMES, SCREENS, mayOpen } from './screens.ts';
 import { StaffAdmin } from './StaffAdmin.tsx';
 import { useSessionSocket } from './useSessionSocket.ts';
+import { StaffSocketContext } from './live/staffSocket.ts';
+import { TriageRoutes } from './triage/TriageRoutes.tsx';
 
 function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
-  const screen = SCREENS.find((candidate) => candidate.path === path);
+  // A screen owns the pages below its path too (/triage/conversations/…).
+  const screen = SCREENS.find((candidate) => candidate.path === path || path.startsWith(`${candidate.path}/`));
   if (path === '/') {
     return (
       <>
@@ -27,13 +30,12 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   }
   if (screen.path === '/admin/staff') return <StaffAdmin user={user} />;
   if (screen.path === '/account/password') return <ChangePassword />;
+  if (screen.path === '/triage') return <TriageRoutes path={path} user={user} />;
   return (
     <>
       <PageHeading>{screen.label}</PageHeading>
       <p>
-        {screen.path === '/triage'
-          ? 'The triage queue (new conversations and complaints waiting for a person) is coming with the console issue.'
-          : 'Your cases, with their Code deadlines, are coming with the console issue.'}
+        Your cases, with their Code deadlines, are coming with the console issue.
       </p>
     </>
   );
@@ -41,7 +43,7 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
 
 export function Shell({ user, onSignOut }: { user: TStaffSessionUser; onSignOut: () => void }) {
   const path = usePathname();
-  useSessionSocket();
+  const socket = useSessionSocket();
   const go = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
     // Ordinary links with a pushState shortcut: new-tab and copy-link still work.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -49,7 +51,7 @@ export function Shell({ user, onSignOut }: { user: TStaffSessionUser; onSignOut:
     navigate(to);
   };
   return (
-    <>
+    <StaffSocketContext.Provider value={socket}>
       <header className="shell-header">
         <p className="product">
           <a href="/" onClick={(event) => go(event, '/')}>
@@ -77,6 +79,6 @@ export function Shell({ user, onSignOut }: { user: TStaffSessionUser; onSignOut:
       <main className="wide">
         <Page key={path} path={path} user={user} />
       </main>
-    </>
+    </StaffSocketContext.Provider>
   );
 }

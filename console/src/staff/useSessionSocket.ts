@@ -1,20 +1,25 @@
 // The console's live connection. It authenticates with the same session cookie as the API; when
 // the server drops it (the session was revoked or the person deactivated) we ask the API who we
-// are, and the 401 that follows shows the sign-in screen (shared/api.ts).
-import { useEffect } from 'react';
-import { io } from 'socket.io-client';
+// are, and the 401 that follows shows the sign-in screen (shared/api.ts). Screens listen to it
+// through StaffSocketContext (live/staffSocket.ts).
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
 import { api } from '../shared/api.ts';
 
-export function useSessionSocket(): void {
+export function useSessionSocket(): Socket | null {
+  const [socket, setSocket] = useState<Socket | null>(null);
   useEffect(() => {
-    const socket = io({ path: '/socket.io' });
+    const connection = io({ path: '/socket.io' });
     const recheck = () => void api('/auth/me').catch(() => undefined);
-    socket.on('disconnect', (reason) => {
+    connection.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') recheck();
     });
-    socket.on('connect_error', recheck);
+    connection.on('connect_error', recheck);
+    setSocket(connection);
     return () => {
-      socket.close();
+      connection.close();
+      setSocket(null);
     };
   }, []);
+  return socket;
 }

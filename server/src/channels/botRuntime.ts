@@ -30,6 +30,9 @@ import { acknowledgementDueOn, civilDateToDbDate, type WorkingCalendar } from '.
 import { publishConversationMessage } from '../conversations/messageEvents.ts';
 import { botFrameworkRoutes } from './botframework/routes.ts';
 import { createConnectorOutbox } from './botframework/connectorOutbox.ts';
+import { createIntakeEventSink } from '../conversations/intakeEvents.ts';
+import type { LiveChatSender } from '../conversations/replyToConversation.ts';
+import { AppError, AppErrorCode } from '../http/appError.ts';
 import { acceptInboundMessage, type InboundInput } from './inbound/acceptInboundMessage.ts';
 import { applyDeliveryStatus } from './outbox/applyDeliveryStatus.ts';
 import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
@@ -55,7 +58,7 @@ export interface ChannelRuntimeOptions {
   simulatorStepMs?: number;
 }
 
-export interface ChannelRuntime {
+export interface ChannelRuntime extends LiveChatSender {
   /** Mounted at /twilio when Twilio is configured (or simulated). */
   twilioRoutes: Router | undefined;
   /** Mounted at /api/messages when the Bot Framework endpoint is configured. */
@@ -83,6 +86,8 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
       if (!calendar) throw new Error('working calendar not loaded');
       return civilDateToDbDate(acknowledgementDueOn('stage_1', receivedAt, calendar));
     },
+    // Handoffs, offers, complaints and service requests the bot records reach the console live.
+    onEvent: createIntakeEventSink(ctx),
   });
   const bot = new ComplaintsBot({ storage: new PrismaStorage(prisma), intake, now: ctx.now });
 
@@ -229,6 +234,12 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     },
     async showTypingToResident(conversationId, typing) {
       await residentTyping?.(conversationId, typing, 'staff');
+    },
+    async sendStaffReply(conversationId, text, staffUserId) {
+      const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { channelIdentity: true } });
+      const adapter = adapterFor(conversation.channel);
+      if (!adapter) throw new AppError(AppErrorCode.Unavailable, `Replies cannot be sent: the ${conversation.channel} channel is not configured on this server.`);
+      return adapter.sendStaffReply({ conversationId, address: conversation.channelIdentity.address, text, staffUserId });
     },
     async start(serverUrl) {
       simulator?.attach(serverUrl);

@@ -6,6 +6,8 @@ export const AppErrorCode = {
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   StaleVersion: 'STALE_VERSION',
+  /** Someone else holds it (a claimed conversation): the message says who. */
+  Conflict: 'CONFLICT',
   CodeRule: 'CODE_RULE',
   RateLimited: 'RATE_LIMITED',
   Unavailable: 'UNAVAILABLE',
@@ -31,6 +33,7 @@ export const httpStatusFor: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   STALE_VERSION: 409,
+  CONFLICT: 409,
   CODE_RULE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,

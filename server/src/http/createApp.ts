@@ -9,6 +9,10 @@ import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { AppError, AppErrorCode } from './appError.ts';
+import { conversationRoutes, triageRoutes } from '../conversations/routes.ts';
+import type { LiveChatSender } from '../conversations/replyToConversation.ts';
+import { residentLookupRoutes } from '../residents/lookupRoutes.ts';
+import { serviceRequestRoutes } from '../serviceRequests/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -23,6 +27,8 @@ export interface AppOptions {
   botFrameworkRoutes?: Router;
   /** The development phone simulator's API; its page is served only when this is set. */
   simulatorRoutes?: Router;
+  /** Sends staff replies on the resident's channel (the channel runtime). */
+  liveChat?: LiveChatSender;
 }
 
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
@@ -70,6 +76,10 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/calendar', calendarRoutes(ctx));
   api.use('/staff', staffRoutes(ctx));
   api.use('/categories', categoryRoutes(ctx));
+  api.use('/triage', triageRoutes(ctx));
+  api.use('/conversations', conversationRoutes(ctx, options.liveChat));
+  api.use('/residents', residentLookupRoutes(ctx));
+  api.use('/service-requests', serviceRequestRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -31,6 +31,14 @@ import {
   ZCreateCategorySchema,
   ZListCategoriesQuerySchema,
   ZUpdateCategorySchema,
+  ZConversationIdParamsSchema,
+  ZConvertToComplaintSchema,
+  ZConvertToServiceRequestSchema,
+  ZCreateResidentSchema,
+  ZCreateServiceRequestSchema,
+  ZLinkConversationResidentSchema,
+  ZResidentSearchQuerySchema,
+  ZStaffReplySchema,
 } from '../schemas/index.ts';
 
 export interface ApiOperation {
@@ -38,7 +46,7 @@ export interface ApiOperation {
   /** Express style, relative to /api: '/complaints/:id'. */
   path: string;
   summary: string;
-  tag: 'complaints' | 'calendar' | 'staff' | 'auth' | 'categories';
+  tag: 'complaints' | 'calendar' | 'staff' | 'auth' | 'categories' | 'triage' | 'conversations' | 'residents' | 'service requests';
   /** Reachable without a staff session (sign-in, first set-up, accepting an invitation). */
   anonymous?: boolean;
   params?: z.ZodObject;
@@ -50,9 +58,16 @@ export interface ApiOperation {
   success: { status: number; description: string; html?: boolean };
   /** Code rules the engine can refuse with 422 (the message starts with the provision). */
   codeRules?: boolean;
+  /** 409 when someone else holds the thing (a claimed conversation): what the message says. */
+  conflict?: string;
 }
 
 const caseWorkers = ['handler', 'reviewer', 'complaints_officer', 'admin'] as const;
+const triageRoles = ['agent', 'complaints_officer', 'admin'] as const;
+const conversation = { status: 200, description: 'The conversation as the queue shows it (ConversationSummary)' };
+const chatOp = (path: string, summary: string, extra: Partial<ApiOperation> = {}): ApiOperation => ({
+  method: 'post', path, summary, tag: 'conversations', params: ZConversationIdParamsSchema, roles: triageRoles, success: conversation, ...extra,
+});
 const complaint = { status: 200, description: 'The complaint as the console shows it (ComplaintDto)' };
 const caseOp = (path: string, summary: string, body: z.ZodType, method: 'post' | 'put' = 'post'): ApiOperation => ({
   method, path, summary, tag: 'complaints', params: ZComplaintIdParamsSchema, body, roles: caseWorkers, success: complaint, codeRules: true,
@@ -100,4 +115,26 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/categories', summary: 'Complaint categories (active ones unless includeRetired=true)', tag: 'categories', query: ZListCategoriesQuerySchema, success: { status: 200, description: '{ categories }' } },
   { method: 'post', path: '/categories', summary: 'Add a complaint category', tag: 'categories', body: ZCreateCategorySchema, roles: ['complaints_officer', 'admin'], success: { status: 201, description: 'The category' } },
   { method: 'put', path: '/categories/:id', summary: 'Rename, describe, retire or restore a category (version checked)', tag: 'categories', params: ZCategoryIdParamsSchema, body: ZUpdateCategorySchema, roles: ['complaints_officer', 'admin'], success: { status: 200, description: 'The category' } },
+  { method: 'get', path: '/triage', summary: 'The live triage queue: handoffs (urgent first), unanswered complaint offers (1.3), complaints awaiting acknowledgement with working days left (6.2)', tag: 'triage', roles: triageRoles, success: { status: 200, description: '{ conversations, awaitingAcknowledgement } (TriageQueue)' } },
+  { method: 'get', path: '/conversations/:id', summary: 'A conversation with its messages, a resident summary and the prefill for logging it as a complaint', tag: 'conversations', params: ZConversationIdParamsSchema, success: { status: 200, description: '{ conversation, messages, staffNames, resident, complaintDraft } (ConversationDetail)' } },
+  chatOp('/conversations/:id/claim', 'Claim the conversation: the bot stays silent while you hold it', { conflict: 'Someone else holds it (the message names them), or it has ended' }),
+  chatOp('/conversations/:id/release', 'Hand the conversation back to the bot (the holder, or a complaints officer or admin)', { conflict: 'Nobody holds it' }),
+  chatOp('/conversations/:id/messages', 'Reply live on the resident\u2019s own channel (opted-out residents: stored as suppressed, not sent)', {
+    body: ZStaffReplySchema,
+    success: { status: 201, description: '{ messages } as stored, with their delivery status' },
+    conflict: 'You do not hold the conversation: claim it first',
+  }),
+  chatOp('/conversations/:id/resident', 'Link the conversation to a resident (audited)', { body: ZLinkConversationResidentSchema }),
+  chatOp('/conversations/:id/complaint', 'Log the conversation as a complaint (1.3): links the resident and closes the bot\u2019s open offer', {
+    body: ZConvertToComplaintSchema,
+    success: { status: 201, description: 'The complaint (ComplaintDto)' },
+    codeRules: true,
+  }),
+  chatOp('/conversations/:id/service-request', 'Record the conversation as a service request (1.4)', {
+    body: ZConvertToServiceRequestSchema,
+    success: { status: 201, description: 'The service request (SR-YYYY-NNNNNN)' },
+  }),
+  { method: 'get', path: '/residents', summary: 'Find residents by name, postcode, phone number or tenancy reference', tag: 'residents', query: ZResidentSearchQuerySchema, success: { status: 200, description: '{ residents } (at most 20)' } },
+  { method: 'post', path: '/residents', summary: 'Record a resident not yet on file (audited)', tag: 'residents', body: ZCreateResidentSchema, success: { status: 201, description: 'The resident (ResidentSummary)' }, conflict: 'The phone number is already on another resident\u2019s record' },
+  { method: 'post', path: '/service-requests', summary: 'Record a service request from a call, letter, email, visit or conversation (1.4)', tag: 'service requests', body: ZCreateServiceRequestSchema, success: { status: 201, description: 'The service request (SR-YYYY-NNNNNN)' } },
 ];

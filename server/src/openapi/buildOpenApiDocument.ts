@@ -39,6 +39,7 @@ function operation(op: ApiOperation): JsonObject {
   if (!op.anonymous) responses[401] = errorResponse('Not signed in');
   if (op.roles) responses[403] = errorResponse(`Needs one of: ${op.roles.join(', ')}`);
   if (op.params) responses[404] = errorResponse('Not found');
+  if (op.conflict) responses[409] = errorResponse(op.conflict);
   if (op.codeRules) {
     responses[409] = errorResponse('Stale version: someone else changed the case; reload');
     responses[422] = errorResponse('A Complaint Handling Code rule refuses this; the message starts with the provision, e.g. "6.13: …"');

@@ -4,6 +4,9 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
+import { conversationRoutes, triageRoutes } from '../conversations/routes.ts';
+import { residentLookupRoutes } from '../residents/lookupRoutes.ts';
+import { serviceRequestRoutes } from '../serviceRequests/routes.ts';
 import { ApiClient, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { openApiPath } from './buildOpenApiDocument.ts';
 
@@ -37,6 +40,10 @@ describe('GET /api/openapi.json', () => {
       ...mounted('/calendar', calendarRoutes(server.context)),
       ...mounted('/auth', authRoutes(server.context)),
       ...mounted('/staff', staffRoutes(server.context)),
+      ...mounted('/triage', triageRoutes(server.context)),
+      ...mounted('/conversations', conversationRoutes(server.context)),
+      ...mounted('/residents', residentLookupRoutes(server.context)),
+      ...mounted('/service-requests', serviceRequestRoutes(server.context)),
     ];
     expect(routes.length).toBeGreaterThanOrEqual(27);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

@@ -11,3 +11,7 @@ export * from './conversations.ts';
 export * from './categories.ts';
 export * from './webChat.ts';
 export * from './simulator.ts';
+export * from './triage.ts';
+export * from './serviceRequests.ts';
+export * from './liveChat.ts';
+export * from './residentLookup.ts';

@@ -20,22 +20,22 @@ export class BotFrameworkChannelAdapter extends StoredMessageAdapter {
     super();
   }
 
-  protected async deliver(text: string, conversationId: string, address: string): Promise<string> {
-    const { messageId } = await this.outbox.enqueue({ conversationId, channel: this.channel, address, body: text });
+  protected async deliver(text: string, conversationId: string, address: string, staffUserId?: string): Promise<string[]> {
+    const { messageId } = await this.outbox.enqueue({ conversationId, channel: this.channel, address, body: text, ...(staffUserId ? { staffUserId } : {}) });
     const reference = await this.outbox.referenceFor(conversationId);
     if (!reference) {
       await this.outbox.recordFailed(messageId, 'no Bot Framework conversation reference stored for this conversation');
-      return messageId;
+      return [messageId];
     }
     let sentId: string;
     try {
       sentId = await this.connector.sendText(reference as Partial<ConversationReference>, text);
     } catch (error) {
       await this.outbox.recordFailed(messageId, describeConnectorFailure(error));
-      return messageId;
+      return [messageId];
     }
     // Namespaced like inbound ids: the channel's id is only unique within its conversation.
     await this.outbox.recordSent(messageId, sentId ? `${address}/${sentId}` : null);
-    return messageId;
+    return [messageId];
   }
 }

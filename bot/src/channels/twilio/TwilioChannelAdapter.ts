@@ -17,11 +17,12 @@ export abstract class TwilioChannelAdapter extends StoredMessageAdapter {
   /** Splits one bot text into the bodies actually sent (SMS keeps to two segments each). */
   protected abstract bodies(text: string): string[];
 
-  protected async deliver(text: string, conversationId: string, address: string): Promise<string> {
-    let id = '';
+  protected async deliver(text: string, conversationId: string, address: string, staffUserId?: string): Promise<string[]> {
+    const ids: string[] = [];
     for (const body of this.bodies(text)) {
-      ({ messageId: id } = await this.outbound.enqueue({ conversationId, channel: this.channel, address, body }));
+      const { messageId } = await this.outbound.enqueue({ conversationId, channel: this.channel, address, body, ...(staffUserId ? { staffUserId } : {}) });
+      ids.push(messageId);
     }
-    return id;
+    return ids;
   }
 }

@@ -23,14 +23,14 @@ export class WebChatAdapter extends StoredMessageAdapter {
     super();
   }
 
-  protected async deliver(text: string, conversationId: string, address: string): Promise<string> {
-    const { messageId } = await this.outbound.enqueue({ conversationId, channel: this.channel, address, body: text });
+  protected async deliver(text: string, conversationId: string, address: string, staffUserId?: string): Promise<string[]> {
+    const { messageId } = await this.outbound.enqueue({ conversationId, channel: this.channel, address, body: text, ...(staffUserId ? { staffUserId } : {}) });
     // Stored before pushed: a failed push only costs the resident a replay, never the message.
     try {
       await this.push({ conversationId, messageId });
     } catch {
       // Deliberately ignored: the row is stored and the client replays it after reconnecting.
     }
-    return messageId;
+    return [messageId];
   }
 }

@@ -21,7 +21,7 @@ export function createConnectorOutbox(deps: { prisma: PrismaClient; broadcaster:
   }
 
   return {
-    enqueue: (text: OutboundText) => storeBotMessage(deps, { conversationId: text.conversationId, channel: 'botframework', body: text.body, deliveryStatus: 'sending', at: deps.now() }),
+    enqueue: (text: OutboundText) => storeBotMessage(deps, { conversationId: text.conversationId, channel: 'botframework', body: text.body, deliveryStatus: 'sending', at: deps.now(), staffUserId: text.staffUserId }),
 
     async referenceFor(conversationId) {
       const latest = await prisma.message.findFirst({

@@ -104,6 +104,8 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
         prisma.message.update({ where: { seq: message.seq }, data: { providerMessageId: result.providerSid, deliveryStatus: 'sent', deliveryStatusAt: at } }),
       ]);
       deps.logger.info({ outboxId: row.id, attempt }, 'outbound message accepted by Twilio');
+      // Staff in a live chat watch their reply go from queued to sent to delivered.
+      messageDeliveryChanged(deps.broadcaster, ref, 'sent');
       return;
     }
     if (result.outcome === 'retry' && attempt < options.maxAttempts) {

@@ -8,6 +8,7 @@ import { storeBotMessage } from '../storeBotMessage.ts';
 
 export function createWebChatOutbound(deps: { prisma: PrismaClient; broadcaster: Broadcaster; now: () => Date }): OutboundQueue {
   return {
-    enqueue: (text: OutboundText) => storeBotMessage(deps, { conversationId: text.conversationId, channel: 'webchat', body: text.body, deliveryStatus: 'sent', at: deps.now() }),
+    enqueue: (text: OutboundText) =>
+      storeBotMessage(deps, { conversationId: text.conversationId, channel: 'webchat', body: text.body, deliveryStatus: 'sent', at: deps.now(), staffUserId: text.staffUserId }),
   };
 }
