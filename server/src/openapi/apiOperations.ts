@@ -31,7 +31,11 @@ import {
   ZCreateCategorySchema,
   ZListCategoriesQuerySchema,
   ZUpdateCategorySchema,
+  ZAddCaseNoteSchema,
+  ZAssigneesQuerySchema,
+  ZTimelineQuerySchema,
 } from '../schemas/index.ts';
+import { PREVIEWS } from '../complaints/previews.ts';
 
 export interface ApiOperation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -100,4 +104,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/categories', summary: 'Complaint categories (active ones unless includeRetired=true)', tag: 'categories', query: ZListCategoriesQuerySchema, success: { status: 200, description: '{ categories }' } },
   { method: 'post', path: '/categories', summary: 'Add a complaint category', tag: 'categories', body: ZCreateCategorySchema, roles: ['complaints_officer', 'admin'], success: { status: 201, description: 'The category' } },
   { method: 'put', path: '/categories/:id', summary: 'Rename, describe, retire or restore a category (version checked)', tag: 'categories', params: ZCategoryIdParamsSchema, body: ZUpdateCategorySchema, roles: ['complaints_officer', 'admin'], success: { status: 200, description: 'The category' } },
+  { method: 'get', path: '/complaints/:id/timeline', summary: 'The case timeline (5.12): messages on every channel, letters, notes and audit events as sentences; newest first, paged', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZTimelineQuerySchema, success: { status: 200, description: '{ items, nextCursor, conversationIds }' } },
+  { method: 'post', path: '/complaints/:id/notes', summary: 'Add a case note (audited, live)', tag: 'complaints', params: ZComplaintIdParamsSchema, body: ZAddCaseNoteSchema, roles: caseWorkers, success: { status: 201, description: 'The note as a timeline item' } },
+  { method: 'get', path: '/complaints/:id/assignees', summary: 'Active staff who may handle the current stage, stage 2 on escalation (never the stage 1 handler, 6.13), or own a remedy', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZAssigneesQuerySchema, roles: caseWorkers, success: { status: 200, description: '{ assignees: [{ id, name, roles }] }' } },
+  ...Object.entries(PREVIEWS).map(([name, preview]): ApiOperation => ({
+    ...caseOp(`/complaints/:id/preview/${name}`, `Preview the letter ${name} would send, without saving (same body as POST /complaints/{id}/${name})`, preview.body),
+    success: { status: 200, description: '{ letter: { kind, stage, subject, html, text, largePrint, language } | null, outcome: { stage, status, deadline } }' },
+  })),
 ];

@@ -9,3 +9,5 @@ export * from './staff.ts';
 export * from './relatedIssues.ts';
 export * from './conversations.ts';
 export * from './categories.ts';
+export * from './caseView.ts';
+export * from './labels.ts';
