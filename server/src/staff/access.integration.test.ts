@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@complaints/db';
 import { ApiClient, startTestServer, TEST_PASSWORD, type TestServer } from '../testing/testServer.ts';
 import { createStaff, signedIn } from './staffTestKit.ts';
+import { createComplaint, createResident } from '@complaints/db/factories';
+import { DEFINITION } from '../complaints/complaintsTestKit.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,6 +23,14 @@ interface Route {
   success: number;
   /** Makes the call; prepares whatever a valid request needs (a fresh target account). */
   call: (client: ApiClient) => Promise<{ status: number }>;
+  /** Calls that change nothing about the caller may share one signed-in person per role (sign-ins are rate-limited). */
+  sharedSignIn?: boolean;
+}
+
+const sharedSessions = new Map<StaffRole, Promise<{ client: ApiClient }>>();
+function sharedSignedIn(role: StaffRole) {
+  if (!sharedSessions.has(role)) sharedSessions.set(role, signedIn(server, [role]));
+  return sharedSessions.get(role) as Promise<{ client: ApiClient }>;
 }
 
 let invited = 0;
@@ -61,13 +71,40 @@ const ROUTES: Route[] = [
   },
 ];
 
+// The case view's routes: reading is for everyone signed in; changing or previewing is for case workers.
+let caseId: string | undefined;
+async function aCase(): Promise<string> {
+  if (!caseId) caseId = (await createComplaint(server.context.prisma, { residentId: (await createResident(server.context.prisma)).id })).id;
+  return caseId;
+}
+const caseWorkers: StaffRole[] = ['handler', 'reviewer', 'complaints_officer', 'admin'];
+ROUTES.push(
+  { name: 'GET /api/complaints/:id/timeline', allowed: 'everyone', success: 200, sharedSignIn: true, call: async (client) => client.get(`/api/complaints/${await aCase()}/timeline`) },
+  { name: 'POST /api/complaints/:id/notes', allowed: caseWorkers, success: 201, sharedSignIn: true, call: async (client) => client.post(`/api/complaints/${await aCase()}/notes`, { body: 'A note' }) },
+  { name: 'GET /api/complaints/:id/assignees', allowed: caseWorkers, success: 200, sharedSignIn: true, call: async (client) => client.get(`/api/complaints/${await aCase()}/assignees?for=owner`) },
+  {
+    name: 'POST /api/complaints/:id/preview/acknowledge',
+    allowed: caseWorkers,
+    success: 200,
+    sharedSignIn: true,
+    call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/acknowledge`, { definition: DEFINITION, version: 1 }),
+  },
+  {
+    name: 'POST /api/complaints/:id/preview/refuse',
+    allowed: caseWorkers,
+    success: 200,
+    sharedSignIn: true,
+    call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/refuse`, { reasonCode: 'other', explanation: 'Not a complaint', version: 1 }),
+  },
+);
+
 describe('staff API access matrix', () => {
   for (const route of ROUTES) {
     it(`${route.name}: 401 anonymous, ${route.allowed === 'everyone' ? '' : '403 for the wrong role, '}${route.success} for ${route.allowed === 'everyone' ? 'every role' : route.allowed.join(' and ')}`, async () => {
       const outcomes: Record<string, number> = { anonymous: (await route.call(new ApiClient(server.url))).status };
       for (const role of ROLES) {
         // A fresh person per call: a password change or deactivation must not leak between cells.
-        const { client } = await signedIn(server, [role]);
+        const { client } = route.sharedSignIn ? await sharedSignedIn(role) : await signedIn(server, [role]);
         outcomes[role] = (await route.call(client)).status;
       }
       const expected: Record<string, number> = { anonymous: 401 };
