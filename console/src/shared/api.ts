@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server adds for the screen: zod issues on 400, who changed it on 409, the Code provision on 422. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -24,10 +26,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: unknown } };
   if (response.status === 401 && !SIGN_IN_PATHS.includes(path)) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
   if (!response.ok) {
-    throw new ApiError(response.status, data.error?.code ?? 'UNKNOWN', data.error?.message ?? `The server answered ${response.status}.`);
+    throw new ApiError(response.status, data.error?.code ?? 'UNKNOWN', data.error?.message ?? `The server answered ${response.status}.`, data.error?.details);
   }
   return data as T;
 }

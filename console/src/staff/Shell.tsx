@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
+import { CaseView, caseIdFromPath } from './cases/CaseView.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
 import { navigate, usePathname } from './navigation.ts';
 import { PageHeading } from './PageHeading.tsx';
@@ -8,7 +9,10 @@ import { StaffAdmin } from './StaffAdmin.tsx';
 import { useSessionSocket } from './useSessionSocket.ts';
 
 function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
-  const screen = SCREENS.find((candidate) => candidate.path === path);
+  // /cases/:id is the case view; it opens for whoever may open the case list.
+  const caseId = caseIdFromPath(path);
+  const screen = SCREENS.find((candidate) => candidate.path === (caseId ? '/cases' : path));
+  if (caseId && screen && mayOpen(screen, user.roles)) return <CaseView id={caseId} user={user} />;
   if (path === '/') {
     return (
       <>
