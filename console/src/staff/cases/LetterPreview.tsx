@@ -9,13 +9,14 @@ export function LetterPreview({ complaintId, operation, body, noLetter }: { comp
   const headingId = `${operation}-preview-heading`;
   let status: string;
   if (result.state === 'waiting') status = 'Preparing the preview…';
-  else if (result.state === 'unavailable') status = `No letter yet: ${result.message}`;
+  else if (result.state === 'unavailable') status = `${noLetter ? 'Not ready yet' : 'No letter yet'}: ${result.message}`;
   else if (result.preview.letter) status = `Preview of the ${LETTER_KIND_LABELS[result.preview.letter.kind]?.toLowerCase() ?? 'letter'} is up to date.`;
-  else status = noLetter ?? 'This action sends no letter.';
+  else status = 'Ready.';
   const outcome = result.state === 'ready' ? result.preview.outcome.deadline : null;
   return (
     <section className="letter-preview" aria-labelledby={headingId}>
       <h4 id={headingId}>Letter preview</h4>
+      {noLetter && <p>{noLetter}</p>}
       <p role="status" className={result.state === 'unavailable' ? 'preview-problem' : 'hint'}>
         {status}
       </p>
