@@ -14,14 +14,14 @@ let hana: StaffMember;
 let sam: StaffMember;
 let a: Page;
 let b: Page;
-let complaint: { id: string; reference: string; version: number };
+let complaint: { id: string; reference: string; version: number; conversationId: string | null };
 
 beforeAll(async () => {
   server = await startCaseServer();
   browser = await launchChromium();
   hana = await staffMember(server, ['handler'], 'Hana Handler');
   sam = await staffMember(server, ['handler'], 'Sam Second');
-  complaint = await logCase(server, hana);
+  complaint = await logCase(server, hana, 'Jo Testperson', { bySms: true });
   a = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   b = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signInPage(a, server, hana.email);
@@ -43,7 +43,8 @@ describe('stage 1 in the case view', () => {
     const dto = await current();
     await expect(fact(a, 'Status').textContent()).resolves.toBe('Received: waiting to be acknowledged');
     await expect(fact(a, 'Resident').textContent()).resolves.toBe('Jo Testperson');
-    await expect(fact(a, 'Channel').textContent()).resolves.toBe('Phone');
+    await expect(fact(a, 'Channel').textContent()).resolves.toBe('SMS');
+    await timeline(a).getByText('SMS from the resident — received').waitFor();
     const days = dto.deadline.workingDaysLeft as number;
     await a.locator('.deadline').getByText(`${days} working day${days === 1 ? '' : 's'} left — Acknowledgement due ${longDate(dto.deadline.dueOn)}`).waitFor();
     await a.getByRole('complementary', { name: 'Resident' }).getByText('Jo Testperson').waitFor();
@@ -173,5 +174,19 @@ describe('stage 1 in the case view', () => {
     await a.getByRole('status').getByText('Marked done: Financial remedy', { exact: false }).waitFor();
     await timeline(b).getByText('Remedy done: We will pay £50 for the cost of running a heater.').waitFor();
     expect(await axeViolations(a)).toEqual([]);
+  });
+
+  it('shows new messages on the case conversation live, and their delivery status as it changes', async () => {
+    const prisma = server.context.prisma;
+    const stored = await prisma.message.create({
+      data: { conversationId: complaint.conversationId as string, channel: 'sms', direction: 'outbound', author: 'staff', staffUserId: hana.id, body: 'We have sent your response by post too.', deliveryStatus: 'sending' },
+    });
+    const message = { ...stored, seq: Number(stored.seq), createdAt: stored.createdAt.toISOString(), media: [] };
+    server.context.broadcaster.toStaff({ type: 'conversation.message', payload: { message } });
+    await timeline(b).getByText('We have sent your response by post too.').waitFor();
+    await timeline(b).getByText('SMS to the resident, from staff — sending').waitFor();
+    server.context.broadcaster.toStaff({ type: 'message.delivery', payload: { messageId: stored.id, conversationId: stored.conversationId, channel: 'sms', deliveryStatus: 'delivered' } });
+    await timeline(b).getByText('SMS to the resident, from staff — delivered').waitFor();
+    await timeline(a).getByText('SMS to the resident, from staff — delivered').waitFor();
   });
 });

@@ -153,9 +153,15 @@ describe('refusing with the keyboard only (2.1-2.5), then closing (9.1)', () => 
     expect(await axeViolations(b)).toEqual([]);
   });
 
-  it('reads at 200% zoom without sideways scrolling, and the letter preview is allowed by the CSP', async () => {
+  it('records a related issue (6.8); reads at 200% zoom without sideways scrolling; the letter preview is allowed by the CSP', async () => {
     const complaint = await logCase(server, hana, 'Lee Testperson');
     await openCase(a, server, complaint);
+    // 6.8: before the stage 1 response a related issue joins the complaint.
+    await a.getByRole('button', { name: 'Record a related issue' }).click();
+    await a.getByLabel('The new issue').fill('The radiator in the bedroom also leaks.');
+    await a.getByRole('button', { name: 'Record the new issue' }).click();
+    await a.getByRole('status').getByText('The new issue is now part of this complaint.').waitFor();
+    await timeline(a).getByText('Related issue added to this complaint (6.8)').waitFor();
     await a.getByRole('button', { name: 'Refuse' }).click();
     await a.getByRole('radio', { name: 'Another reason (explain it)' }).check();
     await a.getByLabel('Explanation for the resident').fill('This is a request for a repair, which we have booked; it is not a complaint.');

@@ -2,7 +2,7 @@
 // factories and the API, as staff would create them), the built console, and Chromium pages
 // signed in as different members of staff.
 import type { Page } from 'playwright-core';
-import { createResident } from '@complaints/db/factories';
+import { createConversation, createInboundMessage, createResident } from '@complaints/db/factories';
 import type { StaffRole } from '@complaints/db';
 import { createSignedInStaff, startTestServer, TEST_PASSWORD, type ApiClient, type TestServer } from '@complaints/server/testing';
 
@@ -33,17 +33,25 @@ export async function staffMember(server: TestServer, roles: StaffRole[], name: 
   return { id: staff.id, name, email: staff.email, client };
 }
 
-/** A complaint logged by phone an hour ago for a new (fictional) resident; returns the API's view of it. */
-export async function logCase(server: TestServer, by: StaffMember, fullName = 'Jo Testperson') {
-  const resident = await createResident(server.context.prisma, { fullName });
+/**
+ * A complaint received an hour ago for a new (fictional) resident; returns the API's view of it.
+ * With `bySms` it came from an SMS conversation holding the resident's first message.
+ */
+export async function logCase(server: TestServer, by: StaffMember, fullName = 'Jo Testperson', options: { bySms?: boolean } = {}) {
+  const prisma = server.context.prisma;
+  const resident = await createResident(prisma, { fullName });
+  const summary = 'Nobody came to fix the boiler, twice. I have been without heating for a week.';
+  const conversation = options.bySms ? await createConversation(prisma, resident.id, 'sms') : undefined;
+  if (conversation) await createInboundMessage(prisma, { conversationId: conversation.id, body: summary, processedAt: new Date() });
   const response = await by.client.post('/api/complaints', {
     residentId: resident.id,
-    channel: 'phone',
+    channel: conversation ? 'sms' : 'phone',
     receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    summary: 'Nobody came to fix the boiler, twice. I have been without heating for a week.',
+    summary,
+    ...(conversation ? { conversationId: conversation.id } : {}),
   });
   if (response.status !== 201) throw new Error(`log complaint: ${response.status} ${response.text}`);
-  return response.json as { id: string; reference: string; version: number };
+  return response.json as { id: string; reference: string; version: number; conversationId: string | null };
 }
 
 export async function signInPage(page: Page, server: TestServer, email: string): Promise<void> {
