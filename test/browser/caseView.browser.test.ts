@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createWorkingCalendar, type CivilDate } from '@complaints/server/domain';
 import { axeViolations, launchChromium } from '../support/browser.ts';
-import { DEFINITION, fact, logCase, longDate, openCase, signInPage, staffMember, startCaseServer, todayInLondon, type StaffMember, type TestServer } from '../support/caseView.ts';
+import { DEFINITION, fact, logCase, longDate, openCase, signedInPage, staffMember, startCaseServer, todayInLondon, type StaffMember, type TestServer } from '../support/caseView.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,10 +22,8 @@ beforeAll(async () => {
   hana = await staffMember(server, ['handler'], 'Hana Handler');
   sam = await staffMember(server, ['handler'], 'Sam Second');
   complaint = await logCase(server, hana, 'Jo Testperson', { bySms: true });
-  a = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  b = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signInPage(a, server, hana.email);
-  await signInPage(b, server, sam.email);
+  a = await signedInPage(browser, server, hana);
+  b = await signedInPage(browser, server, sam);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -13,7 +13,7 @@ import {
   logCase,
   openCase,
   scrollsSideways,
-  signInPage,
+  signedInPage,
   staffMember,
   startCaseServer,
   type StaffMember,
@@ -36,11 +36,9 @@ beforeAll(async () => {
   hana = await staffMember(server, ['handler', 'reviewer'], 'Hana Handler');
   rowan = await staffMember(server, ['reviewer'], 'Rowan Reviewer');
   olive = await staffMember(server, ['complaints_officer'], 'Olive Officer');
-  a = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  b = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  a = await signedInPage(browser, server, hana);
+  b = await signedInPage(browser, server, olive);
   for (const page of [a, b]) page.on('console', (message) => message.text().includes('Content Security Policy') && cspErrors.push(message.text()));
-  await signInPage(a, server, hana.email);
-  await signInPage(b, server, olive.email);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
 // The case view's browser tests: the real server in this process (so cases can be seeded with the
 // factories and the API, as staff would create them), the built console, and Chromium pages
 // signed in as different members of staff.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createConversation, createInboundMessage, createResident } from '@complaints/db/factories';
 import type { StaffRole } from '@complaints/db';
 import { createSignedInStaff, startTestServer, TEST_PASSWORD, type ApiClient, type TestServer } from '@complaints/server/testing';
@@ -52,6 +52,13 @@ export async function logCase(server: TestServer, by: StaffMember, fullName = 'J
   });
   if (response.status !== 201) throw new Error(`log complaint: ${response.status} ${response.text}`);
   return response.json as { id: string; reference: string; version: number; conversationId: string | null };
+}
+
+/** A fresh browser context (its own cookies) signed in as this member of staff. */
+export async function signedInPage(browser: Browser, server: TestServer, member: StaffMember): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signInPage(page, server, member.email);
+  return page;
 }
 
 export async function signInPage(page: Page, server: TestServer, email: string): Promise<void> {

@@ -1,17 +1,16 @@
 // Letter previews: the letter a preview shows is the letter the real operation then issues, and a
 // preview never writes anything (no rows, no audit, no version change, no event).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory } from '@complaints/db/factories';
 import { startTestServer, type ApiClient, type TestServer } from '../testing/testServer.ts';
 import type { StaffEvent } from '../realtime/broadcaster.ts';
-import { DEFINITION, TEST_NOW, acknowledged, logComplaint, responded, signIn } from './complaintsTestKit.ts';
+import { DEFINITION, TEST_NOW, acknowledged, logComplaint, responded, recordStaffEvents, signIn } from './complaintsTestKit.ts';
 
 let server: TestServer;
 let events: StaffEvent[];
 beforeAll(async () => {
   server = await startTestServer({ now: () => TEST_NOW });
-  events = [];
-  vi.spyOn(server.context.broadcaster, 'toStaff').mockImplementation((event) => void events.push(event));
+  events = recordStaffEvents(server);
 });
 afterAll(async () => {
   await server?.stop();

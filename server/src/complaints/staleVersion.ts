@@ -2,15 +2,20 @@
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { Db } from './caseRow.ts';
 
+export const CASE_NOTE_AUDIT_ACTION = 'complaint.note_added';
+
 export interface StaffChange {
   by: string;
   at: string;
 }
 
-/** The last change a member of staff made to the case (the case view shows it; 409s name it). */
+/**
+ * The last change a member of staff made to the case (the case view shows it; 409s name it).
+ * Notes are left out: they do not move the case's version, so they never make a save stale.
+ */
 export async function lastStaffChange(db: Db, complaintId: string): Promise<StaffChange | null> {
   const last = await db.auditEvent.findFirst({
-    where: { complaintId, actorStaffId: { not: null } },
+    where: { complaintId, actorStaffId: { not: null }, action: { not: CASE_NOTE_AUDIT_ACTION } },
     orderBy: { id: 'desc' },
     select: { occurredAt: true, actorStaff: { select: { name: true } } },
   });

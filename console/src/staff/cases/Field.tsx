@@ -41,69 +41,53 @@ function Label({ id, label, required }: Pick<Common, 'id' | 'label' | 'required'
   );
 }
 
-export function TextField(props: Common & { value: string; onChange: (value: string) => void; type?: 'text' | 'number' | 'date'; inputMode?: 'numeric' | 'decimal'; className?: string }) {
-  const { id, hint, error, value, onChange, type = 'text', inputMode, className } = props;
+/** What every single control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+  'aria-required': true | undefined;
+}
+
+function FieldFrame(props: Common & { className?: string; control: (control: ControlProps) => ReactNode }) {
+  const { id, hint, error, className, control } = props;
   return (
     <div className={`field${error ? ' has-error' : ''} ${className ?? ''}`}>
       <Label {...props} />
       <Extras id={id} hint={hint} error={error} />
-      <input
-        id={id}
-        type={type}
-        inputMode={inputMode}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={props.required || undefined}
-      />
+      {control({ id, 'aria-describedby': describedBy(id, hint, error), 'aria-invalid': error ? true : undefined, 'aria-required': props.required || undefined })}
     </div>
   );
 }
 
+export function TextField(props: Common & { value: string; onChange: (value: string) => void; type?: 'text' | 'number' | 'date'; inputMode?: 'numeric' | 'decimal'; className?: string }) {
+  const { value, onChange, type = 'text', inputMode } = props;
+  return <FieldFrame {...props} control={(control) => <input {...control} type={type} inputMode={inputMode} value={value} onChange={(event) => onChange(event.target.value)} />} />;
+}
+
 export function TextArea(props: Common & { value: string; onChange: (value: string) => void; rows?: number }) {
-  const { id, hint, error, value, onChange, rows = 4 } = props;
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <Label {...props} />
-      <Extras id={id} hint={hint} error={error} />
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={props.required || undefined}
-      />
-    </div>
-  );
+  const { value, onChange, rows = 4 } = props;
+  return <FieldFrame {...props} control={(control) => <textarea {...control} rows={rows} value={value} onChange={(event) => onChange(event.target.value)} />} />;
 }
 
 export function SelectField(
   props: Common & { value: string; onChange: (value: string) => void; options: readonly { value: string; label: string }[]; placeholder?: string },
 ) {
-  const { id, hint, error, value, onChange, options, placeholder } = props;
+  const { value, onChange, options, placeholder } = props;
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <Label {...props} />
-      <Extras id={id} hint={hint} error={error} />
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={props.required || undefined}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame
+      {...props}
+      control={(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/recordAudit.ts';
 import type { ServerContext } from '../../context.ts';
 import { AppError, AppErrorCode } from '../../http/appError.ts';
 import { CASE_NOTE_ADDED_EVENT, type TAddCaseNote, type TTimelineItem } from '../../schemas/index.ts';
+import { CASE_NOTE_AUDIT_ACTION } from '../staleVersion.ts';
 import { toNoteItem } from './getTimeline.ts';
 
 export interface AddCaseNoteOptions extends TAddCaseNote {
@@ -24,7 +25,7 @@ export async function addCaseNote(ctx: ServerContext, options: AddCaseNoteOption
     // The audit row says a note was added, not what it says: the note itself is the record.
     await recordAudit(tx, {
       actor: { type: 'staff', staffId: options.actorId },
-      action: 'complaint.note_added',
+      action: CASE_NOTE_AUDIT_ACTION,
       entityType: 'case_note',
       entityId: created.id,
       complaintId: complaint.id,

@@ -6,11 +6,12 @@ import type { ServerContext } from '../../context.ts';
 import { CONVERSATION_MESSAGE_SELECT, toConversationMessage } from '../../conversations/messageEvents.ts';
 import { AppError, AppErrorCode } from '../../http/appError.ts';
 import type { TTimeline, TTimelineItem, TTimelineQuery } from '../../schemas/index.ts';
+import { CASE_NOTE_AUDIT_ACTION } from '../staleVersion.ts';
 import { describeCaseEvent } from './caseEventSummary.ts';
 import { afterCursor, comparePositions, decodeCursor, encodeCursor, type Position } from './timelineCursor.ts';
 
 // Letters and notes are items of their own; their audit rows would only repeat them.
-const SHOWN_AS_ITEMS = ['letter.issued', 'complaint.note_added'];
+const SHOWN_AS_ITEMS = ['letter.issued', CASE_NOTE_AUDIT_ACTION];
 
 const actorName = (row: { actorType: string; actorStaff: { name: string } | null }) =>
   row.actorStaff?.name ?? (row.actorType === 'staff' ? 'A former member of staff' : row.actorType === 'bot' ? 'The bot' : row.actorType === 'resident' ? 'The resident' : 'The system');

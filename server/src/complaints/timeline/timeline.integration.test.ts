@@ -1,17 +1,16 @@
 // 5.12: the case timeline and case notes, through the API.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation, createInboundMessage } from '@complaints/db/factories';
 import { startTestServer, type ApiClient, type TestServer } from '../../testing/testServer.ts';
 import type { StaffEvent } from '../../realtime/broadcaster.ts';
 import { ZTimelineSchema, type TTimelineItem } from '../../schemas/index.ts';
-import { DEFINITION, TEST_NOW, logComplaint, signIn } from '../complaintsTestKit.ts';
+import { DEFINITION, TEST_NOW, logComplaint, recordStaffEvents, signIn } from '../complaintsTestKit.ts';
 
 let server: TestServer;
 let events: StaffEvent[];
 beforeAll(async () => {
   server = await startTestServer({ now: () => TEST_NOW });
-  events = [];
-  vi.spyOn(server.context.broadcaster, 'toStaff').mockImplementation((event) => void events.push(event));
+  events = recordStaffEvents(server);
 });
 afterAll(async () => {
   await server?.stop();
@@ -117,8 +116,9 @@ describe('GET /api/complaints/:id/timeline', () => {
 
 describe('POST /api/complaints/:id/notes', () => {
   it('adds a note, audits that a note was added (not its words), tells staff at once, and leaves the case version alone', async () => {
+    const logger = await signIn(server);
     const { staff, client } = await signIn(server, ['reviewer']);
-    const { complaint } = await logComplaint(server, client);
+    const { complaint } = await logComplaint(server, logger.client);
     const response = await client.post(`/api/complaints/${complaint.id}/notes`, { body: '  Resident prefers calls after 2pm.  ' });
     expect(response.status).toBe(201);
     expect(response.json).toMatchObject({ type: 'note', at: TEST_NOW.toISOString(), note: { body: 'Resident prefers calls after 2pm.', author: staff.name } });
@@ -126,7 +126,10 @@ describe('POST /api/complaints/:id/notes', () => {
     expect(audit).toMatchObject({ actorStaffId: staff.id, entityType: 'case_note', after: { length: 33 } });
     expect(JSON.stringify(audit.after)).not.toContain('2pm');
     expect(events.at(-1)).toEqual({ type: 'complaint.note_added', payload: { complaintId: complaint.id, item: response.json } });
-    expect((await client.get(`/api/complaints/${complaint.id}`)).json.version).toBe(complaint.version);
+    // A note is not a change to the case: the version stays, and "last changed by" (and any 409) still names who changed it.
+    const after = (await client.get(`/api/complaints/${complaint.id}`)).json;
+    expect(after.version).toBe(complaint.version);
+    expect(after.lastChange.by).toBe(logger.staff.name);
   });
 
   it('refuses an empty note (400) and agents (403)', async () => {
