@@ -6,7 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createWorkingCalendar, type CivilDate } from '@complaints/server/domain';
 import { axeViolations, launchChromium } from '../support/browser.ts';
-import { DEFINITION, fact, logCase, longDate, openCase, signedInPage, staffMember, startCaseServer, todayInLondon, type StaffMember, type TestServer } from '../support/caseView.ts';
+import {
+  DEFINITION,
+  fact,
+  logCase,
+  longDate,
+  openCase,
+  preview,
+  signedInPage,
+  staffMember,
+  startCaseServer,
+  timeline,
+  todayInLondon,
+  type StaffMember,
+  type TestServer,
+} from '../support/caseView.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -30,8 +44,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const timeline = (page: Page) => page.getByRole('list', { name: 'Everything on this case, newest first' });
-const preview = (page: Page) => page.frameLocator('iframe[title^="Letter preview"]');
 const current = async () => (await hana.client.get(`/api/complaints/${complaint.id}`)).json;
 
 describe('stage 1 in the case view', () => {

@@ -12,10 +12,12 @@ import {
   focused,
   logCase,
   openCase,
+  preview,
   scrollsSideways,
   signedInPage,
   staffMember,
   startCaseServer,
+  timeline,
   type StaffMember,
   type TestServer,
 } from '../support/caseView.ts';
@@ -45,8 +47,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const timeline = (page: Page) => page.getByRole('list', { name: 'Everything on this case, newest first' });
-const preview = (page: Page) => page.frameLocator('iframe[title^="Letter preview"]');
 
 /** A stage 1 case Hana has acknowledged and answered, through the API as the console would. */
 async function respondedCase() {

@@ -76,6 +76,12 @@ export async function openCase(page: Page, server: TestServer, complaint: { id: 
   await page.getByRole('list', { name: 'Everything on this case, newest first' }).getByRole('listitem').first().waitFor();
 }
 
+/** The case timeline, newest first. */
+export const timeline = (page: Page) => page.getByRole('list', { name: 'Everything on this case, newest first' });
+
+/** Inside the sandboxed letter preview. */
+export const preview = (page: Page) => page.frameLocator('iframe[title^="Letter preview"]');
+
 /** The case header's value for one fact ("Status", "Handler", ...). */
 export function fact(page: Page, term: string) {
   return page.locator('.facts div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');

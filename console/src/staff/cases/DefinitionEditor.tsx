@@ -19,6 +19,20 @@ export function definitionOf(complaint: TComplaintView): TComplaintDefinition {
   return complaint.stages.find((s) => s.stage === complaint.stage)?.definition ?? EMPTY_DEFINITION;
 }
 
+/** A definition as read, not edited (after the response restated it, and in the response form). */
+export function DefinitionList({ definition }: { definition: TComplaintDefinition }) {
+  return (
+    <dl className="definition">
+      {DEFINITION_FIELDS.map((field) => (
+        <div key={field.key}>
+          <dt>{field.label}</dt>
+          <dd>{definition[field.key] || 'Not recorded'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function DefinitionEditor({
   complaint,
   draft,
@@ -60,14 +74,7 @@ export function DefinitionEditor({
           </button>
         </form>
       ) : (
-        <dl className="definition">
-          {DEFINITION_FIELDS.map((field) => (
-            <div key={field.key}>
-              <dt>{field.label}</dt>
-              <dd>{saved[field.key] || 'Not recorded'}</dd>
-            </div>
-          ))}
-        </dl>
+        <DefinitionList definition={saved} />
       )}
     </section>
   );

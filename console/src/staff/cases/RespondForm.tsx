@@ -7,7 +7,7 @@ import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from './Field.
 import { FormAlert } from './FormAlert.tsx';
 import { poundsToPence, todayInLondon } from './format.ts';
 import { LetterPreview } from './LetterPreview.tsx';
-import { definitionOf, DEFINITION_FIELDS } from './DefinitionEditor.tsx';
+import { DefinitionList, definitionOf } from './DefinitionEditor.tsx';
 import { useActionSubmit } from './useActionSubmit.ts';
 import { useAssignees } from './useAssignees.ts';
 import { useCaseContext, useDirty } from './useCase.ts';
@@ -67,14 +67,7 @@ export function RespondForm() {
         </p>
         <details className="definition-recap">
           <summary>The complaint definition the letter restates</summary>
-          <dl className="definition">
-            {DEFINITION_FIELDS.map((f) => (
-              <div key={f.key}>
-                <dt>{f.label}</dt>
-                <dd>{definition[f.key] || 'Not recorded'}</dd>
-              </div>
-            ))}
-          </dl>
+          <DefinitionList definition={definition} />
         </details>
         <RadioGroup
           name="respond-decision"

@@ -1,6 +1,6 @@
 // 5.12: the case timeline and case notes, through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConversation, createInboundMessage } from '@complaints/db/factories';
+import { createConversation, createInboundMessage, createResident } from '@complaints/db/factories';
 import { startTestServer, type ApiClient, type TestServer } from '../../testing/testServer.ts';
 import type { StaffEvent } from '../../realtime/broadcaster.ts';
 import { ZTimelineSchema, type TTimelineItem } from '../../schemas/index.ts';
@@ -19,7 +19,6 @@ afterAll(async () => {
 /** A case that came in by SMS, with the resident's WhatsApp messages before and after it, acknowledged, extended and noted. */
 async function busyCase(client: ApiClient) {
   const prisma = server.context.prisma;
-  const { createResident } = await import('@complaints/db/factories');
   const resident = await createResident(prisma);
   const sms = await createConversation(prisma, resident.id, 'sms');
   const inbound = await createInboundMessage(prisma, { conversationId: sms.id, body: 'Nobody came to fix the boiler, twice.' });
