@@ -5,7 +5,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** For invalid input: the server's list of problems, each with the field path it is about. */
+    /** What the server adds for the screen: zod issues on 400, who changed it on 409, the Code provision on 422. */
     readonly details?: unknown,
   ) {
     super(message);

@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
+import { CaseView, caseIdFromPath } from './cases/CaseView.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
 import { navigate, usePathname } from './navigation.ts';
 import { PageHeading } from './PageHeading.tsx';
@@ -31,6 +32,9 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   if (screen.path === '/admin/staff') return <StaffAdmin user={user} />;
   if (screen.path === '/account/password') return <ChangePassword />;
   if (screen.path === '/triage') return <TriageRoutes path={path} user={user} />;
+  // /cases/:id is the case view; it opens for whoever may open the case list.
+  const caseId = caseIdFromPath(path);
+  if (caseId) return <CaseView id={caseId} user={user} />;
   return (
     <>
       <PageHeading>{screen.label}</PageHeading>

@@ -2,7 +2,7 @@ import type { ServerContext } from '../context.ts';
 import { acknowledge, currentStageRecord } from '../domain/index.ts';
 import type { ComplaintDefinition } from '../domain/index.ts';
 import type { TAcknowledgeComplaintRequest } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseOperation } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 
 export interface AcknowledgeComplaintOptions extends TAcknowledgeComplaintRequest {
@@ -15,8 +15,8 @@ export interface AcknowledgeComplaintOptions extends TAcknowledgeComplaintReques
  * a definition in the request the one saved on the stage is used, and the engine refuses if that
  * is missing or incomplete (hence the cast: acknowledge() checks for null itself).
  */
-export function acknowledgeComplaint(ctx: ServerContext, { complaintId, actorId, version, definition, handlerId }: AcknowledgeComplaintOptions): Promise<ComplaintDto> {
-  return applyCaseOperation(ctx, {
+export function acknowledgeOperation({ complaintId, actorId, version, definition, handlerId }: AcknowledgeComplaintOptions): CaseOperation {
+  return {
     complaintId,
     version,
     actorId,
@@ -25,5 +25,9 @@ export function acknowledgeComplaint(ctx: ServerContext, { complaintId, actorId,
       const chosen = definition ?? currentStageRecord(snapshot).definition;
       return acknowledge(snapshot, { definition: chosen as ComplaintDefinition, handlerId }, opCtx);
     },
-  });
+  };
+}
+
+export function acknowledgeComplaint(ctx: ServerContext, options: AcknowledgeComplaintOptions): Promise<ComplaintDto> {
+  return applyCaseOperation(ctx, acknowledgeOperation(options));
 }

@@ -1,6 +1,7 @@
 // The one path every case operation takes: read the case at the version the caller saw, let the
 // engine decide, write the new snapshot with its audit rows and letters in one transaction, then
-// tell staff once it has committed.
+// tell staff once it has committed. Letter previews (previewCaseOperation.ts) take the same path
+// up to the engine's decision and stop there.
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '@complaints/db';
 import type { ServerContext } from '../context.ts';
@@ -29,17 +30,31 @@ export interface CaseOperation {
   operate: (snapshot: CaseSnapshot, opCtx: OperationContext) => { snapshot: CaseSnapshot; events: readonly CaseEvent[] };
 }
 
-export async function applyCaseOperation(ctx: ServerContext, op: CaseOperation): Promise<ComplaintDto> {
+export interface CaseDecision {
+  row: CaseRow;
+  before: CaseSnapshot;
+  after: CaseSnapshot;
+  events: readonly CaseEvent[];
+  now: Date;
+}
+
+/** Loads the case, checks the version and the service's own rules, and asks the engine. Writes nothing. */
+export async function decideCaseOperation(tx: Db, ctx: ServerContext, op: CaseOperation): Promise<CaseDecision> {
   const now = ctx.now();
   const calendar = await getWorkingCalendar(ctx.prisma);
   const opCtx: OperationContext = { now, calendar, actorId: op.actorId, newId: randomUUID };
+  const { row, snapshot } = await loadCaseSnapshot(tx, op.complaintId);
+  await assertVersion(tx, row.id, row.version, op.version ?? row.version);
+  await op.check?.(tx, row);
+  const transition = underCodeRules(() => op.operate(snapshot, opCtx));
+  return { row, before: snapshot, after: transition.snapshot, events: transition.events, now };
+}
+
+export async function applyCaseOperation(ctx: ServerContext, op: CaseOperation): Promise<ComplaintDto> {
   await ctx.prisma.$transaction(async (tx) => {
-    const { row, snapshot } = await loadCaseSnapshot(tx, op.complaintId);
-    await assertVersion(tx, row.id, row.version, op.version ?? row.version);
-    await op.check?.(tx, row);
-    const transition = underCodeRules(() => op.operate(snapshot, opCtx));
-    await saveCaseSnapshot(tx, { before: snapshot, after: transition.snapshot, expectedVersion: row.version, actorId: op.actorId, issueChannel: op.issueChannel ?? null });
-    await recordCaseEvents(tx, { events: transition.events, after: transition.snapshot, residentId: row.residentId, letters: ctx.config.letters, now });
+    const { row, before, after, events, now } = await decideCaseOperation(tx, ctx, op);
+    await saveCaseSnapshot(tx, { before, after, expectedVersion: row.version, actorId: op.actorId, issueChannel: op.issueChannel ?? null });
+    await recordCaseEvents(tx, { events, after, residentId: row.residentId, letters: ctx.config.letters, now });
   });
   const dto = await getComplaint(ctx, { id: op.complaintId });
   ctx.broadcaster.toStaff({ type: op.eventType, payload: { complaint: dto } });

@@ -1,17 +1,12 @@
-// Assigning who handles the current stage. Who may be assigned is decided here (eligibility by
-// role); whether they may handle this case is the engine's rule (6.13: at stage 2, never the stage 1
-// handler). Stage 1 goes to someone with the handler role, stage 2 to a reviewer: stage 2 is a
-// fresh look by someone independent (6.13), which landlords give to a separate, more senior role.
-import type { StaffRole } from '@complaints/db';
+// Assigning who handles the current stage: eligibility by role in handlerEligibility.ts; the
+// engine decides whether that person may handle this case (6.13).
 import type { ServerContext } from '../context.ts';
 import { assignHandler } from '../domain/index.ts';
-import type { Stage } from '../domain/index.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TAssignCaseRequest } from '../schemas/index.ts';
 import { applyCaseOperation } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
-
-export const ASSIGNABLE_ROLE: Record<Stage, StaffRole> = { stage_1: 'handler', stage_2: 'reviewer' };
+import { assertEligibleHandler } from './handlerEligibility.ts';
 
 export interface AssignComplaintHandlerOptions extends TAssignCaseRequest {
   complaintId: string;
@@ -28,11 +23,7 @@ export function assignComplaintHandler(ctx: ServerContext, { complaintId, actorI
       if (row.stage !== stage) {
         throw new AppError(AppErrorCode.InvalidRequest, `stage: The complaint is at ${row.stage.replace('_', ' ')}; only its current stage can be assigned`);
       }
-      const role = ASSIGNABLE_ROLE[stage];
-      const eligible = await tx.staffUser.findFirst({ where: { id: handlerId, active: true, roles: { some: { role } } }, select: { id: true } });
-      if (!eligible) {
-        throw new AppError(AppErrorCode.InvalidRequest, `handlerId: The ${stage.replace('_', ' ')} handler must be an active member of staff with the ${role} role`);
-      }
+      await assertEligibleHandler(tx, stage, handlerId);
     },
     operate: (snapshot, opCtx) => assignHandler(snapshot, { handlerId }, opCtx),
   });

@@ -1,21 +1,27 @@
-// What the console sees of a case (and what socket events carry): plain JSON, never Prisma rows.
-// Deadlines, working days left and the operations allowed come from the engine.
-import { availableOperations, civilDateFromDbDate, currentDeadline, hasOutstandingActions, summariseDeadline, civilDateInLondon } from '../domain/index.ts';
-import type { CaseDeadline, CaseSnapshot, DeadlineSummary, OperationName, StageRecord, WorkingCalendar } from '../domain/index.ts';
+// What the console sees of a case (and what socket events carry): plain JSON, never Prisma rows,
+// typed by the shared schema (schemas/caseView.ts ZComplaintViewSchema). Deadlines, working days
+// left, the extension allowance and the operations allowed come from the engine.
+import {
+  availableOperations,
+  civilDateFromDbDate,
+  civilDateInLondon,
+  currentDeadline,
+  extensionAllowance,
+  hasOutstandingActions,
+  summariseDeadline,
+} from '../domain/index.ts';
+import type { CaseSnapshot, CivilDate, DeadlineSummary, StageRecord, WorkingCalendar } from '../domain/index.ts';
+import type { TComplaintView } from '../schemas/index.ts';
 import type { CaseRow } from './caseRow.ts';
+import { definitionEditable } from './definitionEditable.ts';
+
+export type ComplaintDto = TComplaintView;
+export type LetterSummaryDto = TComplaintView['letters'][number];
+export type StageDto = TComplaintView['stages'][number];
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export interface LetterSummaryDto {
-  id: string;
-  kind: string;
-  stage: string;
-  largePrint: boolean;
-  language: string;
-  createdAt: string;
-}
-
-function stageDto(s: StageRecord, today: string, calendar: WorkingCalendar) {
+function stageDto(s: StageRecord, today: CivilDate, calendar: WorkingCalendar): StageDto {
   return {
     stage: s.stage,
     handlerId: s.handlerId,
@@ -25,77 +31,53 @@ function stageDto(s: StageRecord, today: string, calendar: WorkingCalendar) {
     acknowledgementDueOn: s.acknowledgementDueOn,
     acknowledgedAt: iso(s.acknowledgedAt),
     responseDueOn: s.responseDueOn,
-    responseDeadline: s.responseDueOn ? summariseDeadline(s.responseDueOn, today as typeof s.responseDueOn, calendar) : null,
+    responseDeadline: s.responseDueOn ? summariseDeadline(s.responseDueOn, today, calendar) : null,
     respondedAt: iso(s.respondedAt),
     decision: s.decision,
     reasons: s.reasons,
     extensions: s.extensions.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    extensionAllowance: extensionAllowance(s, calendar),
   };
-}
-
-export type StageDto = ReturnType<typeof stageDto>;
-
-export interface RelatedIssueDto {
-  id: string;
-  description: string;
-  raisedAt: string;
-  channel: string | null;
-  recordedById: string | null;
-  createdAt: string;
-}
-
-export interface CaseLinkDto {
-  id: string;
-  reference: string;
 }
 
 type DtoRow = Pick<
   CaseRow,
   | 'id' | 'version' | 'channel' | 'summary' | 'residentId' | 'representativeId' | 'conversationId' | 'currentHandlerId' | 'categoryId'
-  | 'issueStartedOn' | 'flaggedOverTwelveMonths' | 'relatedIssues' | 'relatedTo' | 'related'
+  | 'issueStartedOn' | 'flaggedOverTwelveMonths' | 'relatedIssues' | 'relatedTo' | 'related' | 'remedies' | 'actions'
 >;
 
-export interface ComplaintDto {
-  id: string;
-  reference: string;
-  version: number;
-  status: CaseSnapshot['status'];
-  stage: CaseSnapshot['stage'];
-  channel: string;
-  receivedAt: string;
-  summary: string;
-  residentId: string;
-  representativeId: string | null;
-  conversationId: string | null;
-  currentHandlerId: string | null;
-  categoryId: string | null;
-  stages: StageDto[];
-  deadline: CaseDeadline | null;
-  remedies: { id: string; stage: string; kind: string; description: string; amountPence: number | null; dueOn: string; ownerId: string; doneAt: string | null }[];
-  outstandingActions: { id: string; stage: string; description: string; dueOn: string; ownerId: string; doneAt: string | null }[];
-  refusal: { id: string; reasonCode: string; explanation: string; decidedById: string; decidedAt: string } | null;
-  closure: { closedAt: string; closedById: string | null; categoryId: string; learning: string } | null;
-  letters: LetterSummaryDto[];
-  /** 2.3: when the resident says the problem started; flagged when over 12 months before receipt. */
-  issueStartedOn: string | null;
-  flaggedOverTwelveMonths: boolean;
-  /** 6.8: issues folded into this complaint before its stage 1 response. */
-  relatedIssues: RelatedIssueDto[];
-  /** 6.8: the case this one was opened from, and the cases opened from this one. */
-  relatedTo: CaseLinkDto | null;
-  relatedCases: CaseLinkDto[];
-  actionsOutstanding: boolean;
-  availableOperations: OperationName[];
+/** What the DTO says about people, read beside the case (getComplaint.ts). */
+export interface CasePeople {
+  resident: TComplaintView['resident'];
+  representative: TComplaintView['representative'];
+  staffNames: Record<string, string>;
+  lastChange: TComplaintView['lastChange'];
+}
+
+/** Every member of staff the case mentions, so the console can name them. */
+export function staffIdsIn(c: CaseSnapshot): string[] {
+  const ids = [
+    c.stage1.handlerId,
+    c.stage2?.handlerId,
+    ...[c.stage1, c.stage2].flatMap((s) => s?.extensions.map((e) => e.createdById) ?? []),
+    ...c.remedies.map((r) => r.ownerId),
+    ...c.outstandingActions.map((a) => a.ownerId),
+    c.refusal?.decidedById,
+    c.closure?.closedById,
+  ];
+  return [...new Set(ids.filter((value): value is string => Boolean(value)))];
 }
 
 export function toComplaintDto(
   row: DtoRow,
   c: CaseSnapshot,
   letters: LetterSummaryDto[],
+  people: CasePeople,
   now: Date,
   calendar: WorkingCalendar,
 ): ComplaintDto {
   const today = civilDateInLondon(now);
+  const itemVersion = new Map([...row.remedies, ...row.actions].map((item) => [item.id, item.version]));
   return {
     id: c.id,
     reference: c.reference,
@@ -112,8 +94,9 @@ export function toComplaintDto(
     categoryId: row.categoryId,
     stages: [c.stage1, ...(c.stage2 ? [c.stage2] : [])].map((s) => stageDto(s, today, calendar)),
     deadline: currentDeadline(c, now, calendar),
-    remedies: c.remedies.map((r) => ({ ...r, doneAt: iso(r.doneAt) })),
-    outstandingActions: c.outstandingActions.map((a) => ({ ...a, doneAt: iso(a.doneAt) })),
+    // Completing a remedy or action names the item's own version (completeOutstandingAction.ts).
+    remedies: c.remedies.map((r) => ({ ...r, doneAt: iso(r.doneAt), version: itemVersion.get(r.id) ?? 1 })),
+    outstandingActions: c.outstandingActions.map((a) => ({ ...a, doneAt: iso(a.doneAt), version: itemVersion.get(a.id) ?? 1 })),
     refusal: c.refusal && { ...c.refusal, decidedAt: c.refusal.decidedAt.toISOString() },
     closure: c.closure && { ...c.closure, closedAt: c.closure.closedAt.toISOString() },
     letters,
@@ -131,6 +114,8 @@ export function toComplaintDto(
     relatedCases: row.related,
     actionsOutstanding: hasOutstandingActions(c),
     availableOperations: availableOperations(c),
+    definitionEditable: definitionEditable(c),
+    ...people,
   };
 }
 

@@ -1,8 +1,10 @@
 // Shared set-up for the complaints API tests: a server on a fixed clock, and requests that take
 // a case through its lifecycle via the API itself (so every row is written the real way).
+import { vi } from 'vitest';
 import { createResident } from '@complaints/db/factories';
 import type { StaffRole } from '@complaints/db';
 import { createSignedInStaff, type ApiClient, type TestServer } from '../testing/testServer.ts';
+import type { StaffEvent } from '../realtime/broadcaster.ts';
 
 /** Wednesday 1 April 2026, 10:00 in London: Good Friday and Easter Monday fall in the next week. */
 export const TEST_NOW = new Date('2026-04-01T09:00:00Z');
@@ -53,4 +55,16 @@ export async function responded(server: TestServer, client: ApiClient, ownerId: 
 
 export function put(client: ApiClient, path: string, body: unknown) {
   return client.request('PUT', path, body);
+}
+
+/** Every staff event the server publishes from now on, in order (still sent to sockets too). */
+export function recordStaffEvents(server: TestServer): StaffEvent[] {
+  const events: StaffEvent[] = [];
+  const broadcaster = server.context.broadcaster;
+  const original = broadcaster.toStaff.bind(broadcaster);
+  vi.spyOn(broadcaster, 'toStaff').mockImplementation((event) => {
+    events.push(event);
+    original(event);
+  });
+  return events;
 }

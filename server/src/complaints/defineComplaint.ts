@@ -3,6 +3,7 @@ import { CodeRuleViolation, currentStageRecord } from '../domain/index.ts';
 import type { CaseSnapshot, OperationContext } from '../domain/index.ts';
 import type { TDefineComplaint } from '../schemas/index.ts';
 import { applyCaseOperation } from './applyCaseOperation.ts';
+import { definitionEditable } from './definitionEditable.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 import type { CaseEvent } from './recordCaseEvents.ts';
 
@@ -11,13 +12,9 @@ export interface DefineComplaintOptions extends TDefineComplaint {
   actorId: string;
 }
 
-/**
- * 5.6 / 5.7: the definition of the current stage can be drafted before the acknowledgement and
- * corrected while the complaint is investigated (e.g. after asking the resident). Once the
- * response has restated it (6.9(b) / 6.19(b)) it is part of the record and stays as issued.
- */
+/** 5.6 / 5.7: edit the current stage's definition while definitionEditable allows it. */
 function redefine(c: CaseSnapshot, definition: TDefineComplaint['definition'], ctx: OperationContext): { snapshot: CaseSnapshot; events: CaseEvent[] } {
-  if (c.status !== 'received' && c.status !== 'acknowledged') {
+  if (!definitionEditable(c)) {
     const provision = c.stage === 'stage_1' ? '6.9(b)' : '6.19(b)';
     throw new CodeRuleViolation('invalid_transition', provision, `the definition was restated in the response and cannot change now; this complaint is ${c.status}`);
   }

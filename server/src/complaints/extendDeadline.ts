@@ -1,7 +1,7 @@
 import type { ServerContext } from '../context.ts';
 import { extend } from '../domain/index.ts';
 import type { TExtendCase } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseOperation } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 
 export interface ExtendDeadlineOptions extends TExtendCase {
@@ -10,12 +10,16 @@ export interface ExtendDeadlineOptions extends TExtendCase {
 }
 
 /** 6.4 / 6.15: a new timescale with its reason; the notice carries the Ombudsman's details (6.5 / 6.16). */
-export function extendDeadline(ctx: ServerContext, { complaintId, actorId, version, ...input }: ExtendDeadlineOptions): Promise<ComplaintDto> {
-  return applyCaseOperation(ctx, {
+export function extendOperation({ complaintId, actorId, version, ...input }: ExtendDeadlineOptions): CaseOperation {
+  return {
     complaintId,
     version,
     actorId,
     eventType: 'complaint.extended',
     operate: (snapshot, opCtx) => extend(snapshot, input, opCtx),
-  });
+  };
+}
+
+export function extendDeadline(ctx: ServerContext, options: ExtendDeadlineOptions): Promise<ComplaintDto> {
+  return applyCaseOperation(ctx, extendOperation(options));
 }

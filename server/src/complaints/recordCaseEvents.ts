@@ -4,7 +4,7 @@
 import type { Prisma } from '@complaints/db';
 import { recordAudit, type AuditEntry } from '../audit/recordAudit.ts';
 import { renderLetterRequest } from '../domain/index.ts';
-import type { CaseSnapshot, ChangeEvent, ChangeEventType, DomainEvent, LetterContext, LetterRequiredEvent } from '../domain/index.ts';
+import type { CaseSnapshot, ChangeEvent, ChangeEventType, DomainEvent, LetterContext, LetterRequiredEvent, RenderedLetter } from '../domain/index.ts';
 import type { Db } from './caseRow.ts';
 import { letterOptionsFor } from './letterOptions.ts';
 
@@ -47,9 +47,18 @@ export async function recordCaseEvents(tx: Db, options: RecordCaseEventsOptions)
   return letterIds;
 }
 
+/** The letter as the resident will get it; letter previews render through here too, so they match. */
+export async function renderCaseLetter(
+  db: Db,
+  event: LetterRequiredEvent,
+  options: { residentId: string; letters: LetterContext; now: Date },
+): Promise<RenderedLetter> {
+  const letterOptions = await letterOptionsFor(db, { residentId: options.residentId, signerId: event.actorId, now: options.now });
+  return renderLetterRequest(event.letter, options.letters, letterOptions);
+}
+
 async function issueLetter(tx: Db, event: LetterRequiredEvent, options: RecordCaseEventsOptions): Promise<string> {
-  const letterOptions = await letterOptionsFor(tx, { residentId: options.residentId, signerId: event.actorId, now: options.now });
-  const rendered = renderLetterRequest(event.letter, options.letters, letterOptions);
+  const rendered = await renderCaseLetter(tx, event, options);
   const letter = await tx.letter.create({
     data: {
       complaintId: event.complaintId,

@@ -1,7 +1,7 @@
 import type { ServerContext } from '../context.ts';
 import { refuse } from '../domain/index.ts';
 import type { TRefuseCase } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseOperation } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 
 export interface RefuseComplaintOptions extends TRefuseCase {
@@ -10,12 +10,16 @@ export interface RefuseComplaintOptions extends TRefuseCase {
 }
 
 /** 2.1-2.5: decided by a person, explained in writing with the right to go to the Ombudsman. */
-export function refuseComplaint(ctx: ServerContext, { complaintId, actorId, version, ...input }: RefuseComplaintOptions): Promise<ComplaintDto> {
-  return applyCaseOperation(ctx, {
+export function refuseOperation({ complaintId, actorId, version, ...input }: RefuseComplaintOptions): CaseOperation {
+  return {
     complaintId,
     version,
     actorId,
     eventType: 'complaint.refused',
     operate: (snapshot, opCtx) => refuse(snapshot, input, opCtx),
-  });
+  };
+}
+
+export function refuseComplaint(ctx: ServerContext, options: RefuseComplaintOptions): Promise<ComplaintDto> {
+  return applyCaseOperation(ctx, refuseOperation(options));
 }

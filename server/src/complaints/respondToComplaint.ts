@@ -1,7 +1,7 @@
 import type { ServerContext } from '../context.ts';
 import { respond } from '../domain/index.ts';
 import type { TRespondCase } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseOperation } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 
 export interface RespondToComplaintOptions extends TRespondCase {
@@ -10,12 +10,16 @@ export interface RespondToComplaintOptions extends TRespondCase {
 }
 
 /** 6.9 / 6.19: the stage 1 response or the final response, with remedies and outstanding actions. */
-export function respondToComplaint(ctx: ServerContext, { complaintId, actorId, version, ...input }: RespondToComplaintOptions): Promise<ComplaintDto> {
-  return applyCaseOperation(ctx, {
+export function respondOperation({ complaintId, actorId, version, ...input }: RespondToComplaintOptions): CaseOperation {
+  return {
     complaintId,
     version,
     actorId,
     eventType: 'complaint.responded',
     operate: (snapshot, opCtx) => respond(snapshot, input, opCtx),
-  });
+  };
+}
+
+export function respondToComplaint(ctx: ServerContext, options: RespondToComplaintOptions): Promise<ComplaintDto> {
+  return applyCaseOperation(ctx, respondOperation(options));
 }

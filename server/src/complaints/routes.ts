@@ -24,6 +24,7 @@ import {
   ZRefuseCaseSchema,
   ZRespondCaseSchema,
 } from '../schemas/index.ts';
+import { ZAddCaseNoteSchema, ZAssigneesQuerySchema, ZTimelineQuerySchema } from '../schemas/index.ts';
 import { acknowledgeComplaint } from './acknowledgeComplaint.ts';
 import { assignComplaintHandler } from './assignComplaintHandler.ts';
 import { closeComplaint } from './closeComplaint.ts';
@@ -34,10 +35,15 @@ import { escalateComplaint } from './escalateComplaint.ts';
 import { extendDeadline } from './extendDeadline.ts';
 import { getComplaint } from './getComplaint.ts';
 import { getLetterHtml } from './getLetter.ts';
+import { listAssignees } from './listAssignees.ts';
 import { listComplaints } from './listComplaints.ts';
+import { PREVIEWS } from './previews.ts';
+import { previewCaseOperation } from './previewCaseOperation.ts';
 import { raiseRelatedIssue } from './raiseRelatedIssue.ts';
 import { refuseComplaint } from './refuseComplaint.ts';
 import { respondToComplaint } from './respondToComplaint.ts';
+import { addCaseNote } from './timeline/addCaseNote.ts';
+import { getTimeline } from './timeline/getTimeline.ts';
 
 export const CASE_WORKER_ROLES = ['handler', 'reviewer', 'complaints_officer', 'admin'] as const;
 export const ASSIGNER_ROLES = ['complaints_officer', 'admin'] as const;
@@ -118,6 +124,30 @@ export function complaintRoutes(ctx: ServerContext): Router {
     const body = ZCompleteActionSchema.parse(req.body);
     res.json(await completeOutstandingAction(ctx, { ...body, complaintId: id, itemId: actionId, actorId: actor(res) }));
   });
+
+  // 5.12: the case's full record, for anyone who may read the case.
+  router.get('/:id/timeline', async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json(await getTimeline(ctx, { ...ZTimelineQuerySchema.parse(req.query), complaintId: id }));
+  });
+
+  router.post('/:id/notes', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.status(201).json(await addCaseNote(ctx, { ...ZAddCaseNoteSchema.parse(req.body), complaintId: id, actorId: actor(res) }));
+  });
+
+  router.get('/:id/assignees', caseWorker, async (req, res) => {
+    const { id } = ZComplaintIdParamsSchema.parse(req.params);
+    res.json({ assignees: await listAssignees(ctx, { ...ZAssigneesQuerySchema.parse(req.query), complaintId: id }) });
+  });
+
+  // The letter an operation would send, from the same engine call, without saving (previews.ts).
+  for (const [name, preview] of Object.entries(PREVIEWS)) {
+    router.post(`/:id/preview/${name}`, caseWorker, async (req, res) => {
+      const { id } = ZComplaintIdParamsSchema.parse(req.params);
+      res.json(await previewCaseOperation(ctx, preview.operation(preview.body.parse(req.body), id, actor(res))));
+    });
+  }
 
   return router;
 }

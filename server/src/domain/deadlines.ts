@@ -72,7 +72,8 @@ export function latestDueOnWithoutGoodReason(
   return calendar.addWorkingDays(originalDueOn, CODE_TIMESCALES[stage].extensionLimit.workingDays);
 }
 
-export type DeadlineStatus = 'on_track' | 'due_soon' | 'overdue';
+export const DEADLINE_STATUSES = ['on_track', 'due_soon', 'overdue'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 export interface DeadlineSummary {
   dueOn: CivilDate;

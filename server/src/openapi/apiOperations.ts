@@ -39,7 +39,11 @@ import {
   ZLinkConversationResidentSchema,
   ZResidentSearchQuerySchema,
   ZStaffReplySchema,
+  ZAddCaseNoteSchema,
+  ZAssigneesQuerySchema,
+  ZTimelineQuerySchema,
 } from '../schemas/index.ts';
+import { PREVIEWS } from '../complaints/previews.ts';
 
 export interface ApiOperation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -137,4 +141,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/residents', summary: 'Find residents by name, postcode, phone number or tenancy reference', tag: 'residents', query: ZResidentSearchQuerySchema, success: { status: 200, description: '{ residents } (at most 20)' } },
   { method: 'post', path: '/residents', summary: 'Record a resident not yet on file (audited)', tag: 'residents', body: ZCreateResidentSchema, success: { status: 201, description: 'The resident (ResidentSummary)' }, conflict: 'The phone number is already on another resident\u2019s record' },
   { method: 'post', path: '/service-requests', summary: 'Record a service request from a call, letter, email, visit or conversation (1.4)', tag: 'service requests', body: ZCreateServiceRequestSchema, success: { status: 201, description: 'The service request (SR-YYYY-NNNNNN)' } },
+  { method: 'get', path: '/complaints/:id/timeline', summary: 'The case timeline (5.12): messages on every channel, letters, notes and audit events as sentences; newest first, paged', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZTimelineQuerySchema, success: { status: 200, description: '{ items, nextCursor, conversationIds }' } },
+  { method: 'post', path: '/complaints/:id/notes', summary: 'Add a case note (audited, live)', tag: 'complaints', params: ZComplaintIdParamsSchema, body: ZAddCaseNoteSchema, roles: caseWorkers, success: { status: 201, description: 'The note as a timeline item' } },
+  { method: 'get', path: '/complaints/:id/assignees', summary: 'Active staff who may handle the current stage, stage 2 on escalation (never the stage 1 handler, 6.13), or own a remedy', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZAssigneesQuerySchema, roles: caseWorkers, success: { status: 200, description: '{ assignees: [{ id, name, roles }] }' } },
+  ...Object.entries(PREVIEWS).map(([name, preview]): ApiOperation => ({
+    ...caseOp(`/complaints/:id/preview/${name}`, `Preview the letter ${name} would send, without saving (same body as POST /complaints/{id}/${name})`, preview.body),
+    success: { status: 200, description: '{ letter: { kind, stage, subject, html, text, largePrint, language } | null, outcome: { stage, status, deadline } }' },
+  })),
 ];

@@ -15,3 +15,6 @@ export * from './triage.ts';
 export * from './serviceRequests.ts';
 export * from './liveChat.ts';
 export * from './residentLookup.ts';
+export * from './caseView.ts';
+export * from './labels.ts';
+export * from './deadline.ts';

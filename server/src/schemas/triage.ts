@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/deadlines.ts';
 import { CHANNELS } from './complaints.ts';
+import { ZDeadlineSummarySchema } from './deadline.ts';
 
 export const CONVERSATION_STATES = ['bot', 'awaiting_staff', 'with_staff', 'closed'] as const;
 /** handoff: waiting for (or with) a person. complaint_offer: the bot offered a complaint (1.3), no answer yet. */
 export const TRIAGE_QUEUES = ['handoff', 'complaint_offer'] as const;
-export const DEADLINE_STATUSES = ['on_track', 'due_soon', 'overdue'] as const;
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -48,12 +48,6 @@ export const ZConversationSummarySchema = z.object({
 export type TConversationSummary = z.infer<typeof ZConversationSummarySchema>;
 
 /** The Code engine's deadline summary (working days left, computed on the server). */
-export const ZDeadlineSummarySchema = z.object({
-  dueOn: z.string(),
-  status: z.enum(DEADLINE_STATUSES),
-  workingDaysLeft: z.number().int(),
-});
-
 /** A complaint logged but not yet acknowledged (6.2, 6.11), with the working days left to do it. */
 export const ZAwaitingAcknowledgementSchema = z.object({
   complaintId: z.uuid(),

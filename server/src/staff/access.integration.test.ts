@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@complaints/db';
 import { ApiClient, startTestServer, TEST_PASSWORD, type TestServer } from '../testing/testServer.ts';
 import { createStaff, signedIn } from './staffTestKit.ts';
-import { createResident } from '@complaints/db/factories';
+import { createComplaint, createResident } from '@complaints/db/factories';
 import { seededConversation } from '../conversations/liveChatTestKit.ts';
+import { DEFINITION } from '../complaints/complaintsTestKit.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -135,6 +136,33 @@ const ROUTES: Route[] = [
       client.post('/api/service-requests', { residentId: (await createResident(server.context.prisma)).id, channel: 'phone', description: 'Fix the tap.', receivedAt: anHourAgo() }),
   },
 ];
+
+// The case view's routes: reading is for everyone signed in; changing or previewing is for case workers.
+let caseId: string | undefined;
+async function aCase(): Promise<string> {
+  if (!caseId) caseId = (await createComplaint(server.context.prisma, { residentId: (await createResident(server.context.prisma)).id })).id;
+  return caseId;
+}
+const caseWorkers: StaffRole[] = ['handler', 'reviewer', 'complaints_officer', 'admin'];
+ROUTES.push(
+  { name: 'GET /api/complaints/:id/timeline', allowed: 'everyone', success: 200, call: async (client) => client.get(`/api/complaints/${await aCase()}/timeline`) },
+  { name: 'POST /api/complaints/:id/notes', allowed: caseWorkers, success: 201, call: async (client) => client.post(`/api/complaints/${await aCase()}/notes`, { body: 'A note' }) },
+  { name: 'GET /api/complaints/:id/assignees', allowed: caseWorkers, success: 200, call: async (client) => client.get(`/api/complaints/${await aCase()}/assignees?for=owner`) },
+  {
+    name: 'POST /api/complaints/:id/preview/acknowledge',
+    allowed: caseWorkers,
+    success: 200,
+   
+    call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/acknowledge`, { definition: DEFINITION, version: 1 }),
+  },
+  {
+    name: 'POST /api/complaints/:id/preview/refuse',
+    allowed: caseWorkers,
+    success: 200,
+   
+    call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/refuse`, { reasonCode: 'other', explanation: 'Not a complaint', version: 1 }),
+  },
+);
 
 describe('staff API access matrix', () => {
   for (const route of ROUTES) {

@@ -59,3 +59,8 @@ export function useConnected(handler: () => void): void {
     };
   }, [socket]);
 }
+
+/** Calls `handler` for every staff event. The server sends `ready` on each (re)connection. */
+export function useStaffEvents(handler: (event: string, payload: unknown) => void): void {
+  useStaffEventsStartingWith('', handler);
+}

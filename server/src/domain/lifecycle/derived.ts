@@ -6,6 +6,7 @@ import type { DeadlineSummary, Stage } from '../deadlines.ts';
 import type { WorkingCalendar } from '../workingDays.ts';
 import type { CaseSnapshot, OutstandingActionRecord, RemedyRecord } from './caseSnapshot.ts';
 import { currentStageRecord } from './stageAccess.ts';
+import type { OperationName } from './vocabulary.ts';
 
 export type OutstandingItem =
   | ({ type: 'remedy' } & RemedyRecord)
@@ -51,16 +52,7 @@ export function currentDueOn(c: CaseSnapshot): CivilDate | null {
   return null;
 }
 
-export type OperationName =
-  | 'acknowledge'
-  | 'assignHandler'
-  | 'extend'
-  | 'respond'
-  | 'escalate'
-  | 'refuse'
-  | 'close'
-  | 'addRelatedIssue'
-  | 'completeAction';
+export type { OperationName } from './vocabulary.ts';
 
 /** Which operations the case's state allows (inputs are still checked by each operation). */
 export function availableOperations(c: CaseSnapshot): OperationName[] {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extend } from './index.ts';
-import { acknowledged, ctx, d, expectViolation, letters, received, resetIds, responded, stage2Acknowledged, types } from './lifecycleTestKit.ts';
+import { extend, extensionAllowance } from './index.ts';
+import { acknowledged, calendar, ctx, d, expectViolation, letters, received, resetIds, responded, stage2Acknowledged, types } from './lifecycleTestKit.ts';
 
 beforeEach(resetIds);
 
@@ -65,5 +65,17 @@ describe('guards: each refuses, naming the provision, then succeeds once satisfi
   it('5.9: the update interval is a whole number of days', () => {
     expectViolation(() => extend(acknowledged(), { workingDays: 2, reason: 'x', updateIntervalDays: 0 }, ctx('2026-04-15T09:00:00Z', 'h1')), '5.9');
     expect(extend(acknowledged(), { workingDays: 2, reason: 'x', updateIntervalDays: 5 }, ctx('2026-04-15T09:00:00Z', 'h1')).snapshot.stage1.extensions[0]?.updateIntervalDays).toBe(5);
+  });
+});
+
+describe('extensionAllowance: what the console shows before an extension is asked for', () => {
+  it('is measured from the original due date, before and after an extension, and is null before acknowledgement', () => {
+    expect(extensionAllowance(received().stage1, calendar)).toBeNull();
+    expect(extensionAllowance(acknowledged().stage1, calendar)).toEqual({
+      originalDueOn: '2026-04-20', latestDueOnWithoutGoodReason: '2026-05-05', workingDays: 10, provision: '6.4',
+    });
+    const once = extend(acknowledged(), { workingDays: 6, reason: 'Waiting for a report' }, ctx('2026-04-15T09:00:00Z', 'h1')).snapshot;
+    expect(extensionAllowance(once.stage1, calendar)).toMatchObject({ originalDueOn: '2026-04-20', latestDueOnWithoutGoodReason: '2026-05-05' });
+    expect(extensionAllowance(stage2Acknowledged().stage2!, calendar)).toMatchObject({ workingDays: 20, provision: '6.15' });
   });
 });

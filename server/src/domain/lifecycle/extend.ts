@@ -1,7 +1,8 @@
 // 6.4 / 6.15: extending a response timescale, with the notice of 6.5 / 6.16.
 import type { CivilDate } from '../civilDate.ts';
 import { CODE_TIMESCALES, latestDueOnWithoutGoodReason } from '../deadlines.ts';
-import type { CaseSnapshot, ExtensionRecord } from './caseSnapshot.ts';
+import type { WorkingCalendar } from '../workingDays.ts';
+import type { CaseSnapshot, ExtensionRecord, StageRecord } from './caseSnapshot.ts';
 import { change, letterEvent } from './eventBuilders.ts';
 import { isBlank, stageProvision } from './guards.ts';
 import type { OperationContext, Transition } from './operation.ts';
@@ -17,6 +18,27 @@ export interface ExtendInput {
   goodReason?: string | null;
   /** 5.9: how often, in days, the resident will be kept informed meanwhile. */
   updateIntervalDays?: number | null;
+}
+
+/** How far a stage's response timescale can move without a good reason (6.4 / 6.15). */
+export interface ExtensionAllowance {
+  /** The response due date set on acknowledgement, before any extension. */
+  originalDueOn: CivilDate;
+  /** A new due date after this needs a good reason, explained to the resident. */
+  latestDueOnWithoutGoodReason: CivilDate;
+  workingDays: number;
+  provision: string;
+}
+
+/**
+ * The limit is measured from the stage's original due date, so several short extensions cannot
+ * add up past it unexplained. Null before the response clock starts (no acknowledgement yet).
+ */
+export function extensionAllowance(s: StageRecord, calendar: WorkingCalendar): ExtensionAllowance | null {
+  if (s.responseDueOn === null) return null;
+  const originalDueOn = s.extensions[0]?.previousDueOn ?? s.responseDueOn;
+  const { workingDays, provision } = CODE_TIMESCALES[s.stage].extensionLimit;
+  return { originalDueOn, latestDueOnWithoutGoodReason: latestDueOnWithoutGoodReason(s.stage, originalDueOn, calendar), workingDays, provision };
 }
 
 /**
@@ -61,13 +83,12 @@ export function extend(c: CaseSnapshot, input: ExtendInput, ctx: OperationContex
   if (input.updateIntervalDays != null && (!Number.isInteger(input.updateIntervalDays) || input.updateIntervalDays < 1)) {
     violate('extension_invalid', '5.9', 'the interval for keeping the resident informed must be a whole number of days');
   }
-  const originalDueOn = s.extensions[0]?.previousDueOn ?? currentDueOn;
-  const limit = CODE_TIMESCALES[c.stage].extensionLimit.workingDays;
-  if (newDueOn > latestDueOnWithoutGoodReason(c.stage, originalDueOn, ctx.calendar) && isBlank(input.goodReason)) {
+  const allowance = extensionAllowance(s, ctx.calendar) as ExtensionAllowance;
+  if (newDueOn > allowance.latestDueOnWithoutGoodReason && isBlank(input.goodReason)) {
     violate(
       'extension_needs_good_reason',
       provision,
-      `${newDueOn} is more than ${limit} working days after the original due date (${originalDueOn}); an extension that long needs a good reason, explained to the resident`,
+      `${newDueOn} is more than ${allowance.workingDays} working days after the original due date (${allowance.originalDueOn}); an extension that long needs a good reason, explained to the resident`,
     );
   }
   const extension: ExtensionRecord = {

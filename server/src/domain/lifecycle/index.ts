@@ -3,7 +3,7 @@
 // source); it returns the case as it becomes plus the domain events to record, or throws a
 // CodeRuleViolation naming the provision it would break. Nothing here reads the clock or a database.
 // Explicit lists: the internal helpers (guards, event builders, withCurrentStage) stay private.
-export { COMPLAINT_STATUSES, DECISIONS, REFUSAL_REASONS, REMEDY_KINDS } from './vocabulary.ts';
+export { COMPLAINT_STATUSES, DECISIONS, OPERATION_NAMES, REFUSAL_REASONS, REMEDY_KINDS } from './vocabulary.ts';
 export type { ComplaintStatus, Decision, RefusalReason, RemedyKind } from './vocabulary.ts';
 export type {
   CaseSnapshot,
@@ -27,8 +27,8 @@ export { acknowledge } from './acknowledge.ts';
 export type { AcknowledgeInput } from './acknowledge.ts';
 export { assignHandler } from './assignHandler.ts';
 export type { AssignHandlerInput } from './assignHandler.ts';
-export { extend } from './extend.ts';
-export type { ExtendInput } from './extend.ts';
+export { extend, extensionAllowance } from './extend.ts';
+export type { ExtendInput, ExtensionAllowance } from './extend.ts';
 export { respond } from './respond.ts';
 export type { OutstandingActionInput, RemedyInput, RespondInput } from './respond.ts';
 export { escalate } from './escalate.ts';

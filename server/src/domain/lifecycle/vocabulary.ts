@@ -24,3 +24,17 @@ export const REMEDY_KINDS = [
   'other',
 ] as const;
 export type RemedyKind = (typeof REMEDY_KINDS)[number];
+
+/** The operations a case's state can allow (see derived.ts availableOperations). */
+export const OPERATION_NAMES = [
+  'acknowledge',
+  'assignHandler',
+  'extend',
+  'respond',
+  'escalate',
+  'refuse',
+  'close',
+  'addRelatedIssue',
+  'completeAction',
+] as const;
+export type OperationName = (typeof OPERATION_NAMES)[number];

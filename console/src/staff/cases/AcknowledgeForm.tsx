@@ -1,0 +1,48 @@
+// 6.2 / 6.11: acknowledge with the definition as typed above; the letter preview follows it.
+import { ZAcknowledgeComplaintRequestSchema, type TComplaintDefinition } from '@complaints/server/schemas';
+import { DEFINITION_FIELDS } from './DefinitionEditor.tsx';
+import { FormAlert } from './FormAlert.tsx';
+import type { FieldErrors } from './formErrors.ts';
+import { LetterPreview } from './LetterPreview.tsx';
+import { useActionSubmit } from './useActionSubmit.ts';
+import { useCaseContext } from './useCase.ts';
+
+/** Errors about the definition belong to the editor above; list them here with links to it. */
+export function DefinitionProblems({ fields }: { fields: FieldErrors }) {
+  const problems = DEFINITION_FIELDS.filter((field) => fields[`definition.${field.key}`]);
+  if (problems.length === 0) return null;
+  return (
+    <div className="field-error">
+      <p>Complete the complaint definition above:</p>
+      <ul>
+        {problems.map((field) => (
+          <li key={field.key}>
+            <a href={`#definition-${field.key}`}>{fields[`definition.${field.key}`]}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AcknowledgeForm({ definition }: { definition: TComplaintDefinition }) {
+  const { complaint } = useCaseContext();
+  const body = { definition, version: complaint.version };
+  const { errors, busy, onSubmit } = useActionSubmit(ZAcknowledgeComplaintRequestSchema, `/complaints/${complaint.id}/acknowledge`, 'Acknowledged. The acknowledgement letter has been issued.');
+  return (
+    <div className="action-layout">
+      <form noValidate onSubmit={onSubmit(() => body)}>
+        <p>
+          Acknowledging logs the complaint at {complaint.stage === 'stage_1' ? 'stage 1' : 'stage 2'} with the complaint definition above, starts the
+          response clock and sends the acknowledgement letter ({complaint.stage === 'stage_1' ? '6.2' : '6.11'}).
+        </p>
+        <DefinitionProblems fields={errors.fields} />
+        <FormAlert errors={errors} />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Acknowledging…' : 'Acknowledge and send the letter'}
+        </button>
+      </form>
+      <LetterPreview complaintId={complaint.id} operation="acknowledge" body={body} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The words staff read for the engine's values, shared by the console and the timeline's audit
+// summaries so both say the same thing. Browser-safe.
+import type { Stage } from '../domain/deadlines.ts';
+import type { ComplaintStatus, Decision, RefusalReason, RemedyKind } from '../domain/lifecycle/vocabulary.ts';
+
+export const STAGE_LABELS: Record<Stage, string> = { stage_1: 'Stage 1', stage_2: 'Stage 2' };
+
+export const STATUS_LABELS: Record<ComplaintStatus, string> = {
+  received: 'Received: waiting to be acknowledged',
+  acknowledged: 'Acknowledged: being investigated',
+  responded: 'Responded',
+  refused: 'Refused',
+  closed: 'Closed',
+};
+
+export const DECISION_LABELS: Record<Decision, string> = { upheld: 'Upheld', partly_upheld: 'Partly upheld', not_upheld: 'Not upheld' };
+
+/** 2.2's exclusions as the refusal form offers them. */
+export const REFUSAL_REASON_LABELS: Record<RefusalReason, string> = {
+  over_12_months: 'The issue arose more than 12 months ago',
+  legal_proceedings: 'Legal proceedings have started',
+  previously_considered: 'Already considered under the complaints policy',
+  other: 'Another reason (explain it)',
+};
+
+/** 7.1's ways of putting things right. */
+export const REMEDY_KIND_LABELS: Record<RemedyKind, string> = {
+  apology: 'Apology',
+  acknowledgement: 'Acknowledgement',
+  explanation: 'Explanation',
+  action_on_delay: 'Action on a delay',
+  reconsidered_decision: 'Reconsidered decision',
+  amended_record: 'Amended record',
+  financial: 'Financial remedy',
+  policy_change: 'Change of policy or procedure',
+  other: 'Other remedy',
+};
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  webchat: 'Web chat',
+  botframework: 'Teams / Direct Line',
+  phone: 'Phone',
+  letter: 'Letter',
+  email: 'Email',
+  in_person: 'In person',
+};
+
+export const LETTER_KIND_LABELS: Record<string, string> = {
+  acknowledgement: 'Acknowledgement letter',
+  extension_notice: 'Extension notice',
+  stage_1_response: 'Stage 1 response',
+  final_response: 'Final response',
+  refusal: 'Refusal letter',
+  update: 'Update letter',
+};
