@@ -9,3 +9,4 @@ export * from './staff.ts';
 export * from './relatedIssues.ts';
 export * from './conversations.ts';
 export * from './categories.ts';
+export * from './caseList.ts';

@@ -1,0 +1,44 @@
+// The case list as the console reads it (GET /api/complaints). Browser-safe.
+import { z } from 'zod';
+import { COMPLAINT_STATUSES } from '../domain/lifecycle/vocabulary.ts';
+import { STAGES } from '../domain/deadlines.ts';
+import { DEADLINE_STATUSES } from '../domain/deadlineBands.ts';
+import { CHANNELS } from './complaints.ts';
+
+/** The current Code deadline, summarised by the engine (the console never recounts working days). */
+export const ZDeadlineSummarySchema = z.object({
+  dueOn: z.string(),
+  status: z.enum(DEADLINE_STATUSES),
+  /** Negative once overdue. */
+  workingDaysLeft: z.number().int(),
+});
+
+export const ZCaseListItemSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  version: z.number().int(),
+  status: z.enum(COMPLAINT_STATUSES),
+  stage: z.enum(STAGES),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.string(),
+  summary: z.string(),
+  residentId: z.uuid(),
+  residentName: z.string().nullable(),
+  currentHandlerId: z.uuid().nullable(),
+  handlerName: z.string().nullable(),
+  categoryId: z.uuid().nullable(),
+  categoryName: z.string().nullable(),
+  deadline: ZDeadlineSummarySchema.nullable(),
+});
+
+export const ZCaseListSchema = z.object({
+  items: z.array(ZCaseListItemSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  /** The London date the deadline statuses were worked out for. */
+  today: z.string(),
+});
+
+export type TCaseListItem = z.infer<typeof ZCaseListItemSchema>;
+export type TCaseList = z.infer<typeof ZCaseListSchema>;
