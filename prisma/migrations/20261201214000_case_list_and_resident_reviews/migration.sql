@@ -33,5 +33,11 @@ CREATE INDEX "Complaint_currentDueOn_receivedAt_id_idx" ON "Complaint"("currentD
 CREATE INDEX "Complaint_receivedAt_id_idx" ON "Complaint"("receivedAt", "id");
 
 -- CreateIndex
+CREATE INDEX "Complaint_status_currentDueOn_receivedAt_id_idx" ON "Complaint"("status", "currentDueOn", "receivedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Complaint_status_receivedAt_id_idx" ON "Complaint"("status", "receivedAt", "id");
+
+-- CreateIndex
 CREATE INDEX "Complaint_reference_trgm_idx" ON "Complaint" USING GIN ("reference" gin_trgm_ops);
 
