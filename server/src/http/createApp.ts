@@ -8,6 +8,7 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { categoryRoutes } from '../categories/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
+import { residentPanelRoutes } from '../residents/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
@@ -74,6 +75,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/calendar', calendarRoutes(ctx));
   api.use('/staff', staffRoutes(ctx));
   api.use('/categories', categoryRoutes(ctx));
+  api.use('/residents', residentPanelRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -4,6 +4,7 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
+import { residentPanelRoutes } from '../residents/routes.ts';
 import { ApiClient, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { openApiPath } from './buildOpenApiDocument.ts';
 
@@ -37,6 +38,7 @@ describe('GET /api/openapi.json', () => {
       ...mounted('/calendar', calendarRoutes(server.context)),
       ...mounted('/auth', authRoutes(server.context)),
       ...mounted('/staff', staffRoutes(server.context)),
+      ...mounted('/residents', residentPanelRoutes(server.context)),
     ];
     expect(routes.length).toBeGreaterThanOrEqual(27);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

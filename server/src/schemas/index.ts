@@ -10,3 +10,4 @@ export * from './relatedIssues.ts';
 export * from './conversations.ts';
 export * from './categories.ts';
 export * from './caseList.ts';
+export * from './residentPanel.ts';

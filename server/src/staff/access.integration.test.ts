@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@complaints/db';
 import { ApiClient, startTestServer, TEST_PASSWORD, type TestServer } from '../testing/testServer.ts';
 import { createStaff, signedIn } from './staffTestKit.ts';
+import { createResident } from '@complaints/db/factories';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -61,6 +62,101 @@ const ROUTES: Route[] = [
   },
 ];
 
+/** The case list and the resident panel: everyone reads and keeps the panel current; restrictions (5.14) are for complaints officers and admins. */
+function residentPanelRoutes(): Route[] {
+  const everyone = 'everyone' as const;
+  const deciders: StaffRole[] = ['complaints_officer', 'admin'];
+  const prisma = () => server.context.prisma;
+  const resident = () => createResident(prisma());
+  const future = '2099-01-01';
+  const record = {
+    adjustments: async (residentId: string) => (await prisma().reasonableAdjustment.create({ data: { residentId, kind: 'large_print', details: '16pt', status: 'agreed', reviewOn: new Date('2026-01-01') } })).id,
+    disclosures: async (residentId: string) => (await prisma().disclosure.create({ data: { residentId, kind: 'disability', description: 'Deaf' } })).id,
+    restrictions: async (residentId: string) =>
+      (await prisma().contactRestriction.create({ data: { residentId, scope: 'Letters only', reason: 'Abusive calls', evidence: 'Log 1', startsOn: new Date('2026-01-01'), reviewOn: new Date('2026-02-01') } })).id,
+  };
+  const lifecycle = (['adjustments', 'disclosures', 'restrictions'] as const).flatMap((kind): Route[] => [
+    {
+      name: `POST /api/residents/:id/${kind}/:itemId/review`,
+      allowed: kind === 'restrictions' ? deciders : everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        return client.post(`/api/residents/${id}/${kind}/${await record[kind](id)}/review`, { nextReviewOn: future, version: 1 });
+      },
+    },
+    {
+      name: `POST /api/residents/:id/${kind}/:itemId/end`,
+      allowed: kind === 'restrictions' ? deciders : everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        return client.post(`/api/residents/${id}/${kind}/${await record[kind](id)}/end`, { reason: 'No longer needed', version: 1 });
+      },
+    },
+  ]);
+  return [
+    { name: 'GET /api/complaints', allowed: everyone, success: 200, call: (client) => client.get('/api/complaints?handlerId=me&deadline=overdue') },
+    { name: 'GET /api/residents/:id', allowed: everyone, success: 200, call: async (client) => client.get(`/api/residents/${(await resident()).id}`) },
+    { name: 'PUT /api/residents/:id', allowed: everyone, success: 200, call: async (client) => client.request('PUT', `/api/residents/${(await resident()).id}`, { preferredName: 'Sam', version: 1 }) },
+    {
+      name: 'POST /api/residents/:id/representatives',
+      allowed: everyone,
+      success: 201,
+      call: async (client) => client.post(`/api/residents/${(await resident()).id}/representatives`, { name: 'Pat Example', relationship: 'friend' }),
+    },
+    {
+      name: 'PUT /api/residents/:id/representatives/:itemId',
+      allowed: everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        const rep = await prisma().representative.create({ data: { residentId: id, name: 'Pat Example', relationship: 'friend' } });
+        return client.request('PUT', `/api/residents/${id}/representatives/${rep.id}`, { relationship: 'neighbour', version: 1 });
+      },
+    },
+    {
+      name: 'POST /api/residents/:id/representatives/:itemId/consent',
+      allowed: everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        const rep = await prisma().representative.create({ data: { residentId: id, name: 'Pat Example', relationship: 'friend' } });
+        return client.post(`/api/residents/${id}/representatives/${rep.id}/consent`, { status: 'given', method: 'verbal', evidence: 'Call notes', givenOn: '2026-01-05', version: 1 });
+      },
+    },
+    {
+      name: 'POST /api/residents/:id/adjustments',
+      allowed: everyone,
+      success: 201,
+      call: async (client) => client.post(`/api/residents/${(await resident()).id}/adjustments`, { kind: 'text_only', details: 'Texts please' }),
+    },
+    {
+      name: 'PUT /api/residents/:id/adjustments/:itemId',
+      allowed: everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        return client.request('PUT', `/api/residents/${id}/adjustments/${await record.adjustments(id)}`, { reviewOn: future, version: 1 });
+      },
+    },
+    {
+      name: 'POST /api/residents/:id/disclosures',
+      allowed: everyone,
+      success: 201,
+      call: async (client) => client.post(`/api/residents/${(await resident()).id}/disclosures`, { kind: 'disability', description: 'Uses a wheelchair' }),
+    },
+    {
+      name: 'POST /api/residents/:id/restrictions',
+      allowed: deciders,
+      success: 201,
+      call: async (client) =>
+        client.post(`/api/residents/${(await resident()).id}/restrictions`, { scope: 'Letters only', reason: 'Abusive calls', evidence: 'Call log 3', reviewOn: future }),
+    },
+    ...lifecycle,
+  ];
+}
+
 describe('staff API access matrix', () => {
   for (const route of ROUTES) {
     it(`${route.name}: 401 anonymous, ${route.allowed === 'everyone' ? '' : '403 for the wrong role, '}${route.success} for ${route.allowed === 'everyone' ? 'every role' : route.allowed.join(' and ')}`, async () => {
@@ -95,4 +191,23 @@ describe('staff API access matrix', () => {
     }
     expect(list.text).not.toContain('argon2');
   });
+});
+
+describe('case list and resident panel access matrix', () => {
+  // One signed-in person per role for all of these (none changes the caller's own account), so
+  // the file stays inside the sign-in rate limit.
+  const clients = new Map<StaffRole, ApiClient>();
+  beforeAll(async () => {
+    for (const role of ROLES) clients.set(role, (await signedIn(server, [role])).client);
+  });
+
+  for (const route of residentPanelRoutes()) {
+    it(`${route.name}: 401 anonymous, ${route.allowed === 'everyone' ? '' : '403 for the wrong role, '}${route.success} for ${route.allowed === 'everyone' ? 'every role' : route.allowed.join(' and ')}`, async () => {
+      const outcomes: Record<string, number> = { anonymous: (await route.call(new ApiClient(server.url))).status };
+      for (const role of ROLES) outcomes[role] = (await route.call(clients.get(role) as ApiClient)).status;
+      const expected: Record<string, number> = { anonymous: 401 };
+      for (const role of ROLES) expected[role] = route.allowed === 'everyone' || route.allowed.includes(role) ? route.success : 403;
+      expect(outcomes).toEqual(expected);
+    });
+  }
 });
