@@ -1,6 +1,10 @@
 import type { MouseEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
+import { CaseList } from './cases/CaseList.tsx';
+import { CategoriesAdmin } from './categories/CategoriesAdmin.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
+import { CurrentUserContext } from './currentUser.ts';
+import { RESIDENT_PATH, ResidentPage } from './residents/ResidentPage.tsx';
 import { navigate, usePathname } from './navigation.ts';
 import { PageHeading } from './PageHeading.tsx';
 import { ROLE_NAMES, SCREENS, mayOpen } from './screens.ts';
@@ -9,6 +13,8 @@ import { useSessionSocket } from './useSessionSocket.ts';
 
 function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   const screen = SCREENS.find((candidate) => candidate.path === path);
+  const resident = RESIDENT_PATH.exec(path);
+  if (resident) return <ResidentPage residentId={resident[1] as string} />;
   if (path === '/') {
     return (
       <>
@@ -27,6 +33,8 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   }
   if (screen.path === '/admin/staff') return <StaffAdmin user={user} />;
   if (screen.path === '/account/password') return <ChangePassword />;
+  if (screen.path === '/cases') return <CaseList />;
+  if (screen.path === '/admin/categories') return <CategoriesAdmin />;
   return (
     <>
       <PageHeading>{screen.label}</PageHeading>
@@ -49,7 +57,7 @@ export function Shell({ user, onSignOut }: { user: TStaffSessionUser; onSignOut:
     navigate(to);
   };
   return (
-    <>
+    <CurrentUserContext.Provider value={user}>
       <header className="shell-header">
         <p className="product">
           <a href="/" onClick={(event) => go(event, '/')}>
@@ -77,6 +85,6 @@ export function Shell({ user, onSignOut }: { user: TStaffSessionUser; onSignOut:
       <main className="wide">
         <Page key={path} path={path} user={user} />
       </main>
-    </>
+    </CurrentUserContext.Provider>
   );
 }

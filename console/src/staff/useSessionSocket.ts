@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { io } from 'socket.io-client';
 import { api } from '../shared/api.ts';
+import { publishStaffEvent } from './staffEvents.ts';
 
 export function useSessionSocket(): void {
   useEffect(() => {
@@ -13,6 +14,7 @@ export function useSessionSocket(): void {
       if (reason === 'io server disconnect') recheck();
     });
     socket.on('connect_error', recheck);
+    socket.onAny(publishStaffEvent);
     return () => {
       socket.close();
     };

@@ -42,3 +42,6 @@ export const ZCaseListSchema = z.object({
 
 export type TCaseListItem = z.infer<typeof ZCaseListItemSchema>;
 export type TCaseList = z.infer<typeof ZCaseListSchema>;
+
+// The values the case list's filters offer, for the console (from the engine's browser-safe vocabulary).
+export { COMPLAINT_STATUSES, STAGES, DEADLINE_STATUSES };

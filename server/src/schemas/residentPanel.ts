@@ -247,3 +247,6 @@ export type TResidentPanel = z.infer<typeof ZResidentPanelSchema>;
 
 /** The staff event sent after every change to a resident's panel. */
 export const RESIDENT_UPDATED_EVENT = 'resident.updated';
+
+// For the console's consent form (the engine's browser-safe vocabulary).
+export { CONSENT_METHODS, CONSENT_STATUSES };
