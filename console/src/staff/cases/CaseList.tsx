@@ -74,7 +74,10 @@ function useFilterOptions() {
 export function CaseList() {
   const search = useLocationSearch();
   const view = readView(search);
-  const [list, setList] = useState<TCaseList>();
+  // The list with the query it answers, so the summary never describes a view still loading.
+  const [loaded, setLoaded] = useState<{ search: string; list: TCaseList }>();
+  const list = loaded?.list;
+  const shown = readView(loaded?.search ?? search);
   const [error, setError] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const [draft, setDraft] = useState(view.filters);
@@ -86,7 +89,7 @@ export function CaseList() {
 
   const load = useCallback(async () => {
     try {
-      setList(await api<TCaseList>(`/complaints${search}`));
+      setLoaded({ search, list: await api<TCaseList>(`/complaints${search}`) });
       setError(undefined);
     } catch (caught) {
       setError((caught as Error).message);
@@ -177,7 +180,7 @@ export function CaseList() {
         </p>
       )}
       <p role="status" className="results-summary">
-        {list ? (list.total === 0 ? 'No cases match.' : `Showing ${first} to ${last} of ${list.total} cases, sorted by ${SORT_LABELS[view.sort]}, ${view.order === 'asc' ? 'ascending' : 'descending'}.`) : !error ? 'Loading cases…' : ''}
+        {list ? (list.total === 0 ? 'No cases match.' : `Showing ${first} to ${last} of ${list.total} cases, sorted by ${SORT_LABELS[shown.sort]}, ${shown.order === 'asc' ? 'ascending' : 'descending'}.`) : !error ? 'Loading cases…' : ''}
       </p>
       <p aria-live="polite" className="visually-hidden">
         {announcement}
