@@ -16,7 +16,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type PrismaClient } from '@complaints/db';
-import { civilDateInLondon, createWorkingCalendar, addCalendarDays } from '../../server/src/domain/index.ts';
+import { addCalendarDays, civilDateInLondon } from '../../server/src/domain/index.ts';
 import type { CivilDate } from '../../server/src/domain/index.ts';
 import { listComplaints } from '../../server/src/complaints/listComplaints.ts';
 import type { ServerContext } from '../../server/src/context.ts';
