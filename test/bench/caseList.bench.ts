@@ -16,6 +16,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type PrismaClient } from '@complaints/db';
+import { createEmptyPostgresDatabase } from '@complaints/db/testing';
 import { addCalendarDays, civilDateInLondon } from '../../server/src/domain/index.ts';
 import type { CivilDate } from '../../server/src/domain/index.ts';
 import { listComplaints } from '../../server/src/complaints/listComplaints.ts';
@@ -54,16 +55,6 @@ const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Jackson', 'Vaughan', '
 /** Ofcom's drama ranges: 07700 900xxx and the geographic ones, about 17,000 fictional numbers. */
 const DRAMA_PREFIXES = ['+447700900', '+441134960', '+441144960', '+441154960', '+441164960', '+441174960', '+441184960', '+441214960', '+441314960', '+441414960', '+441514960', '+441614960', '+441914980', '+442079460', '+442896490', '+442920180', '+441632960'];
 const dramaNumber = (i: number) => `${DRAMA_PREFIXES[Math.floor(i / 1000)]}${String(i % 1000).padStart(3, '0')}`;
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function insertRows(client: pg.Client, table: string, columns: [string, string][], rows: unknown[][]): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
@@ -184,10 +175,8 @@ async function time(name: string, run: () => Promise<unknown>): Promise<Timing> 
 const ms = (value: number) => value.toFixed(1).padStart(7);
 
 async function main(): Promise<void> {
-  const name = `bench_caselist_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const empty = await createEmptyPostgresDatabase(serverUrl);
+  const url = new URL(empty.url);
   const database = await openDatabase({ kind: 'postgres', url: url.toString() });
   try {
     const today = civilDateInLondon(new Date());
@@ -265,8 +254,8 @@ async function main(): Promise<void> {
     if (overall >= TARGET_P95_MS || failures > 0) process.exitCode = 1;
   } finally {
     await database.close();
-    if (process.env.BENCH_KEEP === '1') console.log(`kept database ${name}`);
-    else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (process.env.BENCH_KEEP === '1') console.log(`kept database ${url.pathname.slice(1)}`);
+    else await empty.drop();
   }
 }
 

@@ -10,6 +10,7 @@ import { addCalendarDays, civilDateInLondon, createWorkingCalendar } from '../..
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { createStaffWithPassword, seededDataDir } from '../support/seededDataDir.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { signInAt } from '../support/signIn.ts';
 
 const OFFICER = { name: 'Olu Officer', email: 'olu.officer@example.org', password: 'officer browser password', roles: ['complaints_officer', 'handler'] as const };
 const HANDLER = { name: 'Hana Handler', email: 'hana.handler@example.org', password: 'handler browser password', roles: ['handler'] as const };
@@ -64,15 +65,6 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, person: { email: string; password: string }) {
-  await page.goto(server.url + '/');
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/auth/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
-  await page.getByText(`Signed in as`).waitFor();
-}
-
 const summary = (page: Page) => page.locator('.results-summary');
 const query = (page: Page) => new URL(page.url()).search;
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -81,7 +73,7 @@ const references = (page: Page) => page.locator('table.cases tbody tr td:first-c
 
 describe('the case list', () => {
   it('opens from the menu with every case, earliest deadline first, deadline badges in words; axe-clean', async () => {
-    await signIn(officer, OFFICER);
+    await signInAt(officer, `${server.url}/`, OFFICER);
     await officer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
     await officer.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
     await summary(officer).getByText(`Showing 1 to 25 of ${CASES} cases, sorted by deadline, ascending.`).waitFor();
@@ -155,7 +147,7 @@ describe('the case list', () => {
   });
 
   it('updates live when a second browser logs a complaint, keeping the view and announcing it politely', async () => {
-    await signIn(handler, HANDLER);
+    await signInAt(handler, `${server.url}/`, HANDLER);
     const before = query(officer);
     const logged = await handler.evaluate(async (residentId) => {
       const response = await fetch('/api/complaints', {

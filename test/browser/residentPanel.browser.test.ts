@@ -10,6 +10,7 @@ import { addCalendarDays, civilDateInLondon } from '../../server/src/domain/inde
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { createStaffWithPassword, seededDataDir } from '../support/seededDataDir.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { signInAt } from '../support/signIn.ts';
 
 const AGENT = { name: 'Aisha Agent', email: 'aisha.agent@example.org', password: 'agent browser password' };
 const OFFICER = { name: 'Olu Officer', email: 'olu.officer@example.org', password: 'officer browser password' };
@@ -59,20 +60,11 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signInAt(page: Page, path: string, person: { email: string; password: string }) {
-  await page.goto(server.url + path);
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/auth/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
-  await page.getByText('Signed in as').waitFor();
-}
-
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Resident' });
 
 describe('the resident panel', () => {
   it('shows the resident with an overdue review highlighted in words, and the restriction with the right to complain; axe-clean', async () => {
-    await signInAt(agent, `/residents/${residentId}`, AGENT);
+    await signInAt(agent, `${server.url}/residents/${residentId}`, AGENT);
     await panel(agent).getByRole('heading', { name: 'Megan Price' }).waitFor();
     const adjustment = panel(agent).getByRole('listitem', { name: 'Large print: Letters in 16pt' });
     await adjustment.getByText(`Review overdue since ${formatted(reviewWas)}`).waitFor();
@@ -105,7 +97,7 @@ describe('the resident panel', () => {
   });
 
   it('an officer reviews the adjustment in a second browser; the agent’s panel updates live', async () => {
-    await signInAt(officer, `/residents/${residentId}`, OFFICER);
+    await signInAt(officer, `${server.url}/residents/${residentId}`, OFFICER);
     const adjustment = panel(officer).getByRole('listitem', { name: 'Large print: Letters in 16pt' });
     await adjustment.getByRole('button', { name: 'Review Large print adjustment' }).click();
     await adjustment.getByLabel('Next review date').fill(nextReview);

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.ts';
 import { civilDateInLondon, civilDateToDbDate, restrictionDatesProblem } from '../domain/index.ts';
 import type { TCreateRestriction, TResidentPanel } from '../schemas/index.ts';
 import { restrictionDto } from './residentPanelDto.ts';
-import { assertNoProblem, auditResidentChange, notFound, publishResidentPanel } from './residentChanges.ts';
+import { assertNoProblem, assertResidentExists, auditResidentChange, publishResidentPanel } from './residentChanges.ts';
 
 export async function addContactRestriction(ctx: ServerContext, options: TCreateRestriction & { residentId: string; actorId: string }): Promise<TResidentPanel> {
   const now = ctx.now();
@@ -13,7 +13,7 @@ export async function addContactRestriction(ctx: ServerContext, options: TCreate
   const startsOn = options.startsOn ?? today;
   assertNoProblem(restrictionDatesProblem(startsOn, options.reviewOn, today));
   await ctx.prisma.$transaction(async (tx) => {
-    if (!(await tx.resident.findUnique({ where: { id: options.residentId }, select: { id: true } }))) throw notFound('resident');
+    await assertResidentExists(tx, options.residentId);
     const created = await tx.contactRestriction.create({
       data: {
         residentId: options.residentId,

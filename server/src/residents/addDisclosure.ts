@@ -3,14 +3,14 @@ import type { ServerContext } from '../context.ts';
 import { civilDateInLondon, civilDateToDbDate, nextReviewProblem } from '../domain/index.ts';
 import type { TCreateDisclosure, TResidentPanel } from '../schemas/index.ts';
 import { disclosureDto } from './residentPanelDto.ts';
-import { assertNoProblem, auditResidentChange, notFound, publishResidentPanel } from './residentChanges.ts';
+import { assertNoProblem, assertResidentExists, auditResidentChange, publishResidentPanel } from './residentChanges.ts';
 
 export async function addDisclosure(ctx: ServerContext, options: TCreateDisclosure & { residentId: string; actorId: string }): Promise<TResidentPanel> {
   const now = ctx.now();
   const today = civilDateInLondon(now);
   if (options.reviewOn) assertNoProblem(nextReviewProblem('5.10', options.reviewOn, today));
   await ctx.prisma.$transaction(async (tx) => {
-    if (!(await tx.resident.findUnique({ where: { id: options.residentId }, select: { id: true } }))) throw notFound('resident');
+    await assertResidentExists(tx, options.residentId);
     const created = await tx.disclosure.create({
       data: {
         residentId: options.residentId,

@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.ts';
 import { agreedAdjustmentProblem, civilDateInLondon, civilDateToDbDate, nextReviewProblem } from '../domain/index.ts';
 import type { TCreateAdjustment, TResidentPanel } from '../schemas/index.ts';
 import { adjustmentDto } from './residentPanelDto.ts';
-import { assertNoProblem, auditResidentChange, notFound, publishResidentPanel } from './residentChanges.ts';
+import { assertNoProblem, assertResidentExists, auditResidentChange, publishResidentPanel } from './residentChanges.ts';
 
 export async function addReasonableAdjustment(ctx: ServerContext, options: TCreateAdjustment & { residentId: string; actorId: string }): Promise<TResidentPanel> {
   const now = ctx.now();
@@ -11,7 +11,7 @@ export async function addReasonableAdjustment(ctx: ServerContext, options: TCrea
   assertNoProblem(agreedAdjustmentProblem(options.status, options.reviewOn ?? null));
   if (options.reviewOn) assertNoProblem(nextReviewProblem('5.10', options.reviewOn, today));
   await ctx.prisma.$transaction(async (tx) => {
-    if (!(await tx.resident.findUnique({ where: { id: options.residentId }, select: { id: true } }))) throw notFound('resident');
+    await assertResidentExists(tx, options.residentId);
     const created = await tx.reasonableAdjustment.create({
       data: {
         residentId: options.residentId,

@@ -4,7 +4,7 @@ import type { ServerContext } from '../context.ts';
 import { civilDateInLondon, civilDateToDbDate, consentProblem } from '../domain/index.ts';
 import type { TCreateRepresentative, TResidentPanel } from '../schemas/index.ts';
 import { representativeDto } from './residentPanelDto.ts';
-import { assertNoProblem, auditResidentChange, notFound, publishResidentPanel } from './residentChanges.ts';
+import { assertNoProblem, assertResidentExists, auditResidentChange, publishResidentPanel } from './residentChanges.ts';
 
 export async function addRepresentative(ctx: ServerContext, options: TCreateRepresentative & { residentId: string; actorId: string }): Promise<TResidentPanel> {
   const now = ctx.now();
@@ -13,7 +13,7 @@ export async function addRepresentative(ctx: ServerContext, options: TCreateRepr
     assertNoProblem(consentProblem({ status: consent.status, method: consent.method, evidence: consent.evidence ?? null, givenOn: consent.givenOn ?? null }, civilDateInLondon(now)));
   }
   await ctx.prisma.$transaction(async (tx) => {
-    if (!(await tx.resident.findUnique({ where: { id: options.residentId }, select: { id: true } }))) throw notFound('resident');
+    await assertResidentExists(tx, options.residentId);
     const created = await tx.representative.create({
       data: {
         residentId: options.residentId,

@@ -2,10 +2,9 @@
 // deleted: the panel keeps ended records, marked as ended.
 import type { ServerContext } from '../context.ts';
 import { civilDateInLondon } from '../domain/index.ts';
-import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TEndRecord, TResidentPanel } from '../schemas/index.ts';
-import { REVIEWED_RECORDS, type ReviewedRecordKind } from './residentRecordKinds.ts';
-import { auditResidentChange, notFound, publishResidentPanel, staleRecordError } from './residentChanges.ts';
+import { loadRecordInForce, REVIEWED_RECORDS, type ReviewedRecordKind } from './residentRecordKinds.ts';
+import { auditResidentChange, publishResidentPanel, staleRecordError } from './residentChanges.ts';
 
 export async function endResidentRecord(
   ctx: ServerContext,
@@ -15,10 +14,7 @@ export async function endResidentRecord(
   const now = ctx.now();
   const today = civilDateInLondon(now);
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await spec.load(tx, options.itemId);
-    if (before?.residentId !== options.residentId) throw notFound(spec.what);
-    if (before.version !== options.version) throw await staleRecordError(tx, spec.entityType, options.itemId, spec.what);
-    if (!before.inForce) throw new AppError(AppErrorCode.InvalidRequest, `This ${spec.what} has already ended.`);
+    const before = await loadRecordInForce(tx, spec, { ...options, whenEnded: 'has already ended.' });
     if ((await spec.end(tx, options.itemId, options.version, now)) === 0) throw await staleRecordError(tx, spec.entityType, options.itemId, spec.what);
     const after = await spec.load(tx, options.itemId);
     await auditResidentChange(tx, {

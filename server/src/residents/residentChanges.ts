@@ -24,6 +24,10 @@ export function notFound(what: string): AppError {
   return new AppError(AppErrorCode.NotFound, `There is no ${what} with that id for this resident.`);
 }
 
+export async function assertResidentExists(tx: Tx, residentId: string): Promise<void> {
+  if (!(await tx.resident.findUnique({ where: { id: residentId }, select: { id: true } }))) throw notFound('resident');
+}
+
 export interface ResidentAudit {
   actorId: string;
   residentId: string;

@@ -3,7 +3,9 @@
 import type { Prisma } from '@complaints/db';
 import { civilDateFromDbDate } from '../domain/index.ts';
 import type { CivilDate } from '../domain/index.ts';
+import { AppError, AppErrorCode } from '../http/appError.ts';
 import { adjustmentDto, adjustmentInForce, disclosureDto, disclosureInForce, restrictionDto, restrictionInForce } from './residentPanelDto.ts';
+import { notFound, staleRecordError } from './residentChanges.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -79,3 +81,19 @@ export const REVIEWED_RECORDS: Record<ReviewedRecordKind, ReviewedRecordKindSpec
     end: async (tx, id, version, at) => (await tx.contactRestriction.updateMany({ where: { id, version }, data: { endedAt: at, ...bump } })).count,
   },
 };
+
+/**
+ * The record as it stands, checked before a review or an end: it belongs to this resident, the
+ * caller saw its current version, and it is still in force (`whenEnded` says why that matters).
+ */
+export async function loadRecordInForce(
+  tx: Tx,
+  spec: ReviewedRecordKindSpec,
+  options: { residentId: string; itemId: string; version: number; whenEnded: string },
+): Promise<ReviewedRecord> {
+  const record = await spec.load(tx, options.itemId);
+  if (record?.residentId !== options.residentId) throw notFound(spec.what);
+  if (record.version !== options.version) throw await staleRecordError(tx, spec.entityType, options.itemId, spec.what);
+  if (!record.inForce) throw new AppError(AppErrorCode.InvalidRequest, `This ${spec.what} ${options.whenEnded}`);
+  return record;
+}

@@ -2,10 +2,9 @@
 // at today and stays, until the next review date. The note (what was considered) goes in the audit.
 import type { ServerContext } from '../context.ts';
 import { civilDateInLondon, civilDateToDbDate, nextReviewProblem, restrictionDatesProblem } from '../domain/index.ts';
-import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TResidentPanel, TReviewRecord } from '../schemas/index.ts';
-import { REVIEWED_RECORDS, type ReviewedRecordKind } from './residentRecordKinds.ts';
-import { assertNoProblem, auditResidentChange, notFound, publishResidentPanel, staleRecordError } from './residentChanges.ts';
+import { loadRecordInForce, REVIEWED_RECORDS, type ReviewedRecordKind } from './residentRecordKinds.ts';
+import { assertNoProblem, auditResidentChange, publishResidentPanel, staleRecordError } from './residentChanges.ts';
 
 export async function reviewResidentRecord(
   ctx: ServerContext,
@@ -15,10 +14,7 @@ export async function reviewResidentRecord(
   const now = ctx.now();
   const today = civilDateInLondon(now);
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await spec.load(tx, options.itemId);
-    if (before?.residentId !== options.residentId) throw notFound(spec.what);
-    if (before.version !== options.version) throw await staleRecordError(tx, spec.entityType, options.itemId, spec.what);
-    if (!before.inForce) throw new AppError(AppErrorCode.InvalidRequest, `This ${spec.what} has ended, so there is nothing to review.`);
+    const before = await loadRecordInForce(tx, spec, { ...options, whenEnded: 'has ended, so there is nothing to review.' });
     assertNoProblem(before.startsOn ? restrictionDatesProblem(before.startsOn, options.nextReviewOn, today) : nextReviewProblem(spec.provision, options.nextReviewOn, today));
     const changed = await spec.review(tx, options.itemId, options.version, { reviewOn: civilDateToDbDate(options.nextReviewOn), reviewedAt: now });
     if (changed === 0) throw await staleRecordError(tx, spec.entityType, options.itemId, spec.what);

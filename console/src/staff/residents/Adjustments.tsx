@@ -1,41 +1,11 @@
 // 5.10: reasonable adjustments (agreed ones kept under review) and disclosed disabilities or
 // vulnerabilities. Any member of staff records them: residents often mention them in a live chat.
-import { useState, type ReactNode } from 'react';
 import { ADJUSTMENT_KINDS, DISCLOSURE_KINDS, type TResidentPanel } from '@complaints/server/schemas';
-import { FormError, useFormSubmit } from '../../shared/useFormSubmit.tsx';
+import { InlineForm } from './InlineForm.tsx';
 import { ADJUSTMENT_KIND_LABELS, ADJUSTMENT_STATUS_LABELS, DISCLOSURE_KIND_LABELS } from './labels.ts';
-import { formValues, usePanelSave } from './panelSave.ts';
+import { usePanelSave } from './panelSave.ts';
 import { ReviewAndEnd } from './ReviewAndEnd.tsx';
 import { ReviewDate } from './ReviewDate.tsx';
-
-function AddForm({ label, children, submit }: { label: string; children: ReactNode; submit: (values: Record<string, string>) => Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  const { onSubmit, error, busy } = useFormSubmit(async (form) => {
-    await submit(formValues(form));
-    setOpen(false);
-  });
-  if (!open) {
-    return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        {label}
-      </button>
-    );
-  }
-  return (
-    <form onSubmit={onSubmit} noValidate className="inline-form" aria-label={label}>
-      {children}
-      <FormError error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          Save
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
 
 export function Adjustments({ adjustments }: { adjustments: TResidentPanel['adjustments'] }) {
   const save = usePanelSave();
@@ -54,7 +24,7 @@ export function Adjustments({ adjustments }: { adjustments: TResidentPanel['adju
           </li>
         ))}
       </ul>
-      <AddForm label="Add a reasonable adjustment" submit={(v) => save('/adjustments', 'POST', { kind: v.kind, details: v.details, status: v.status, reviewOn: v.reviewOn })}>
+      <InlineForm open="Add a reasonable adjustment" label="Add a reasonable adjustment" submit={(v) => save('/adjustments', 'POST', { kind: v.kind, details: v.details, status: v.status, reviewOn: v.reviewOn })}>
         <label htmlFor="adjustment-kind">Kind</label>
         <select id="adjustment-kind" name="kind" defaultValue="large_print">
           {ADJUSTMENT_KINDS.map((kind) => (
@@ -73,7 +43,7 @@ export function Adjustments({ adjustments }: { adjustments: TResidentPanel['adju
         </select>
         <label htmlFor="adjustment-review">Review date (needed once agreed)</label>
         <input id="adjustment-review" name="reviewOn" type="date" />
-      </AddForm>
+      </InlineForm>
     </section>
   );
 }
@@ -96,7 +66,7 @@ export function Disclosures({ disclosures }: { disclosures: TResidentPanel['disc
           </li>
         ))}
       </ul>
-      <AddForm label="Record a disclosure" submit={(v) => save('/disclosures', 'POST', { kind: v.kind, description: v.description, reviewOn: v.reviewOn })}>
+      <InlineForm open="Record a disclosure" label="Record a disclosure" submit={(v) => save('/disclosures', 'POST', { kind: v.kind, description: v.description, reviewOn: v.reviewOn })}>
         <label htmlFor="disclosure-kind">Kind</label>
         <select id="disclosure-kind" name="kind" defaultValue="disability">
           {DISCLOSURE_KINDS.map((kind) => (
@@ -109,9 +79,8 @@ export function Disclosures({ disclosures }: { disclosures: TResidentPanel['disc
         <textarea id="disclosure-description" name="description" rows={2} />
         <label htmlFor="disclosure-review">Review date (optional)</label>
         <input id="disclosure-review" name="reviewOn" type="date" />
-      </AddForm>
+      </InlineForm>
     </section>
   );
 }
 
-export { AddForm };

@@ -1,11 +1,10 @@
 // 3.6: who acts for the resident, and whether the resident's consent is recorded. Staff deal with
 // a representative for the resident only once consent is given (the server works that out).
-import { useState } from 'react';
 import { CONSENT_METHODS, CONSENT_STATUSES, type TResidentPanel } from '@complaints/server/schemas';
-import { FormError, useFormSubmit } from '../../shared/useFormSubmit.tsx';
 import { formatCivilDate } from '../dates.ts';
 import { CONSENT_METHOD_LABELS, CONSENT_STATUS_LABELS } from './labels.ts';
-import { formValues, usePanelSave } from './panelSave.ts';
+import { InlineForm } from './InlineForm.tsx';
+import { usePanelSave } from './panelSave.ts';
 
 type Representative = TResidentPanel['representatives'][number];
 
@@ -46,51 +45,31 @@ function ConsentFields({ idPrefix }: { idPrefix: string }) {
 
 function RecordConsent({ representative }: { representative: Representative }) {
   const save = usePanelSave();
-  const [open, setOpen] = useState(false);
-  const { onSubmit, error, busy } = useFormSubmit(async (form) => {
-    await save(`/representatives/${representative.id}/consent`, 'POST', { ...consentBody(formValues(form)), version: representative.version });
-    setOpen(false);
-  });
-  if (!open) {
-    return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        Record consent<span className="visually-hidden"> for {representative.name}</span>
-      </button>
-    );
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="inline-form" aria-label={`Record consent for ${representative.name}`}>
+    <InlineForm
+      open={
+        <>
+          Record consent<span className="visually-hidden"> for {representative.name}</span>
+        </>
+      }
+      label={`Record consent for ${representative.name}`}
+      submitLabel="Save consent"
+      submit={(values) => save(`/representatives/${representative.id}/consent`, 'POST', { ...consentBody(values), version: representative.version })}
+    >
       <ConsentFields idPrefix={`consent-${representative.id}`} />
-      <FormError error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          Save consent
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
 function AddRepresentative() {
   const save = usePanelSave();
-  const [open, setOpen] = useState(false);
-  const { onSubmit, error, busy } = useFormSubmit(async (form) => {
-    const values = formValues(form);
-    await save('/representatives', 'POST', { name: values.name, relationship: values.relationship, organisation: values.organisation, phone: values.phone, email: values.email });
-    setOpen(false);
-  });
-  if (!open) {
-    return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        Add a representative
-      </button>
-    );
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="inline-form" aria-label="Add a representative">
+    <InlineForm
+      open="Add a representative"
+      label="Add a representative"
+      submitLabel="Add representative"
+      submit={(v) => save('/representatives', 'POST', { name: v.name, relationship: v.relationship, organisation: v.organisation, phone: v.phone, email: v.email })}
+    >
       <label htmlFor="rep-name">Name</label>
       <input id="rep-name" name="name" autoFocus />
       <label htmlFor="rep-relationship">Relationship to the resident</label>
@@ -102,16 +81,7 @@ function AddRepresentative() {
       <label htmlFor="rep-email">Email (optional)</label>
       <input id="rep-email" name="email" type="email" />
       <p className="hint">Record the resident’s consent next, once they have given it.</p>
-      <FormError error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          Add representative
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

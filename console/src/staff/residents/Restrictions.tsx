@@ -3,7 +3,7 @@
 import type { TResidentPanel } from '@complaints/server/schemas';
 import { hasAnyRole, useCurrentUser } from '../currentUser.ts';
 import { formatCivilDate, formatDate } from '../dates.ts';
-import { AddForm } from './Adjustments.tsx';
+import { InlineForm } from './InlineForm.tsx';
 import { usePanelSave } from './panelSave.ts';
 import { ReviewAndEnd } from './ReviewAndEnd.tsx';
 import { ReviewDate } from './ReviewDate.tsx';
@@ -37,7 +37,7 @@ export function Restrictions({ restrictions }: { restrictions: TResidentPanel['r
         ))}
       </ul>
       {mayDecide && (
-        <AddForm label="Add a contact restriction" submit={(v) => save('/restrictions', 'POST', { scope: v.scope, reason: v.reason, evidence: v.evidence, startsOn: v.startsOn, reviewOn: v.reviewOn })}>
+        <InlineForm open="Add a contact restriction" label="Add a contact restriction" submit={(v) => save('/restrictions', 'POST', { scope: v.scope, reason: v.reason, evidence: v.evidence, startsOn: v.startsOn, reviewOn: v.reviewOn })}>
           <label htmlFor="restriction-scope">What the restriction is</label>
           <input id="restriction-scope" name="scope" />
           <label htmlFor="restriction-reason">Why it is needed</label>
@@ -48,7 +48,7 @@ export function Restrictions({ restrictions }: { restrictions: TResidentPanel['r
           <input id="restriction-starts" name="startsOn" type="date" />
           <label htmlFor="restriction-review">Review date</label>
           <input id="restriction-review" name="reviewOn" type="date" />
-        </AddForm>
+        </InlineForm>
       )}
     </section>
   );
