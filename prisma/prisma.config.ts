@@ -9,6 +9,7 @@ import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PGLITE_EXTENSIONS } from './src/pgliteExtensions.ts';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -39,7 +40,7 @@ function lazyPGlite(dataDir: string | null): SqlMigrationAwareDriverAdapterFacto
   let factory: SqlMigrationAwareDriverAdapterFactory | undefined;
   const open = () => {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const pglite = dataDir ? new PGlite({ dataDir }) : new PGlite();
+    const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS, ...(dataDir ? { dataDir } : {}) });
     return (factory ??= new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory);
   };
   return {

@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient, type Prisma } from '../generated/client/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
+import { PGLITE_EXTENSIONS } from './pgliteExtensions.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -54,7 +55,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     dir = pgliteDirectory(target.dataDir);
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = await PGlite.create(dir ? { dataDir: dir } : target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  const pglite = await PGlite.create({
+    extensions: PGLITE_EXTENSIONS,
+    ...(dir ? { dataDir: dir } : target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
   const migrationsApplied = migrate ? await applyMigrations(pgliteSession(pglite)) : [];
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {

@@ -31,12 +31,13 @@ export async function createStaffUser(
 
 export async function createResident(
   prisma: PrismaClient,
-  overrides: { fullName?: string; postcode?: string; phone?: string; channel?: Channel } = {},
+  overrides: { fullName?: string; preferredName?: string; postcode?: string; phone?: string; channel?: Channel } = {},
 ) {
   const n = next();
   return prisma.resident.create({
     data: {
       fullName: overrides.fullName ?? `Resident ${n} Testperson`,
+      preferredName: overrides.preferredName ?? null,
       postcode: overrides.postcode ?? 'ZZ1 1ZZ',
       tenancyReference: `T${String(100000 + n)}`,
       identities: {
@@ -66,6 +67,9 @@ export async function createComplaint(
     summary?: string;
     acknowledgementDueOn?: Date;
     handlerId?: string;
+    /** The deadline the case is working to now (default: the acknowledgement's); null when none runs. */
+    currentDueOn?: Date | null;
+    categoryId?: string;
   },
 ) {
   const n = next();
@@ -80,8 +84,9 @@ export async function createComplaint(
       summary: overrides.summary ?? 'The repair to the kitchen leak was booked three times and nobody came.',
       stage: overrides.stage ?? 'stage_1',
       status: overrides.status ?? 'received',
-      currentDueOn: acknowledgementDueOn,
+      currentDueOn: overrides.currentDueOn === undefined ? acknowledgementDueOn : overrides.currentDueOn,
       currentHandlerId: overrides.handlerId ?? null,
+      categoryId: overrides.categoryId ?? null,
       stages: {
         create: { stage: 'stage_1', startedAt: receivedAt, acknowledgementDueOn, handlerId: overrides.handlerId ?? null },
       },

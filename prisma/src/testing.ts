@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from './database.ts';
+import { PGLITE_EXTENSIONS } from './pgliteExtensions.ts';
 import { applyMigrations, readMigrations } from './migrate.ts';
 
 export interface TestDatabase extends Database {
@@ -81,7 +82,7 @@ async function loadOrBuildSnapshot(): Promise<Blob> {
     .slice(0, 16);
   const file = path.join(tmpdir(), `complaints-pglite-${key}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   try {
     await applyMigrations({
       exec: async (script) => {

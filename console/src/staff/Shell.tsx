@@ -1,7 +1,11 @@
 import type { MouseEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
 import { CaseView, caseIdFromPath } from './cases/CaseView.tsx';
+import { CaseList } from './cases/CaseList.tsx';
+import { CategoriesAdmin } from './categories/CategoriesAdmin.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
+import { CurrentUserContext } from './currentUser.ts';
+import { RESIDENT_PATH, ResidentPage } from './residents/ResidentPage.tsx';
 import { navigate, usePathname } from './navigation.ts';
 import { PageHeading } from './PageHeading.tsx';
 import { ROLE_NAMES, SCREENS, mayOpen } from './screens.ts';
@@ -13,6 +17,8 @@ import { TriageRoutes } from './triage/TriageRoutes.tsx';
 function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   // A screen owns the pages below its path too (/triage/conversations/…).
   const screen = SCREENS.find((candidate) => candidate.path === path || path.startsWith(`${candidate.path}/`));
+  const resident = RESIDENT_PATH.exec(path);
+  if (resident) return <ResidentPage residentId={resident[1] as string} />;
   if (path === '/') {
     return (
       <>
@@ -21,26 +27,23 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
       </>
     );
   }
-  if (!screen || !mayOpen(screen, user.roles)) {
-    return (
-      <>
-        <PageHeading>Page not available</PageHeading>
-        <p>There is no page here that your roles can use. Choose one from the menu.</p>
-      </>
-    );
-  }
+  if (!screen || !mayOpen(screen, user.roles)) return <PageNotAvailable />;
   if (screen.path === '/admin/staff') return <StaffAdmin user={user} />;
   if (screen.path === '/account/password') return <ChangePassword />;
   if (screen.path === '/triage') return <TriageRoutes path={path} user={user} />;
   // /cases/:id is the case view; it opens for whoever may open the case list.
   const caseId = caseIdFromPath(path);
   if (caseId) return <CaseView id={caseId} user={user} />;
+  if (screen.path === '/cases') return <CaseList />;
+  if (screen.path === '/admin/categories') return <CategoriesAdmin />;
+  return <PageNotAvailable />;
+}
+
+function PageNotAvailable() {
   return (
     <>
-      <PageHeading>{screen.label}</PageHeading>
-      <p>
-        Your cases, with their Code deadlines, are coming with the console issue.
-      </p>
+      <PageHeading>Page not available</PageHeading>
+      <p>There is no page here that your roles can use. Choose one from the menu.</p>
     </>
   );
 }
@@ -56,6 +59,7 @@ export function Shell({ user, onSignOut }: { user: TStaffSessionUser; onSignOut:
   };
   return (
     <StaffSocketContext.Provider value={socket}>
+      <CurrentUserContext.Provider value={user}>
       <header className="shell-header">
         <p className="product">
           <a href="/" onClick={(event) => go(event, '/')}>
@@ -83,6 +87,7 @@ export function Shell({ user, onSignOut }: { user: TStaffSessionUser; onSignOut:
       <main className="wide">
         <Page key={path} path={path} user={user} />
       </main>
+      </CurrentUserContext.Provider>
     </StaffSocketContext.Provider>
   );
 }

@@ -22,3 +22,8 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   else window.history.pushState(null, '', path);
   for (const listener of listeners) listener();
 }
+
+/** The query string ('?a=b' or ''): filters that belong in the URL so they can be shared and the back button works. */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}

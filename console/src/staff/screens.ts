@@ -12,6 +12,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/triage', label: 'Triage', roles: ['agent', 'complaints_officer', 'admin'] },
   { path: '/cases', label: 'Cases', roles: ['handler', 'reviewer', 'complaints_officer', 'admin'] },
   { path: '/admin/staff', label: 'Staff', roles: ['admin', 'complaints_officer'] },
+  { path: '/admin/categories', label: 'Categories', roles: ['complaints_officer', 'admin'] },
   { path: '/account/password', label: 'Change password', roles: 'everyone' },
 ];
 

@@ -1,5 +1,5 @@
 -- Starting complaint categories (9.1, 9.4: learning and trends are grouped by category). A landlord
--- renames, adds or retires them in the console; they are never deleted once used.
+-- renames, adds or retires them in the console, and they are never deleted once used.
 INSERT INTO "Category" ("id", "name", "description", "active", "updatedAt") VALUES
   (gen_random_uuid(), 'Repairs', 'Responsive and planned repairs, missed or late appointments, quality of work', true, now()),
   (gen_random_uuid(), 'Damp and mould', 'Reports of damp, condensation and mould and how they were handled', true, now()),

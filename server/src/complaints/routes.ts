@@ -55,7 +55,7 @@ export function complaintRoutes(ctx: ServerContext): Router {
   const actor = (res: Response) => currentStaff(res).id;
 
   router.get('/', async (req, res) => {
-    res.json(await listComplaints(ctx, ZListComplaintsQuerySchema.parse(req.query)));
+    res.json(await listComplaints(ctx, { ...ZListComplaintsQuerySchema.parse(req.query), actorId: actor(res) }));
   });
 
   router.post('/', async (req, res) => {

@@ -6,3 +6,6 @@ export * from './workingDays.ts';
 export * from './deadlines.ts';
 export * from './lifecycle/index.ts';
 export * from './letters/index.ts';
+export * from './deadlineBands.ts';
+export * from './reviewDates.ts';
+export * from './representativeConsent.ts';

@@ -7,6 +7,7 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { categoryRoutes } from '../categories/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
+import { residentPanelRoutes } from '../residents/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { AppError, AppErrorCode } from './appError.ts';
 import { conversationRoutes, triageRoutes } from '../conversations/routes.ts';
@@ -80,6 +81,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/conversations', conversationRoutes(ctx, options.liveChat));
   api.use('/residents', residentLookupRoutes(ctx));
   api.use('/service-requests', serviceRequestRoutes(ctx));
+  api.use('/residents', residentPanelRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

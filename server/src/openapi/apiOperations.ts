@@ -42,6 +42,18 @@ import {
   ZAddCaseNoteSchema,
   ZAssigneesQuerySchema,
   ZTimelineQuerySchema,
+  ZCreateAdjustmentSchema,
+  ZCreateDisclosureSchema,
+  ZCreateRepresentativeSchema,
+  ZCreateRestrictionSchema,
+  ZEndRecordSchema,
+  ZRecordConsentSchema,
+  ZResidentIdParamsSchema,
+  ZResidentItemParamsSchema,
+  ZReviewRecordSchema,
+  ZUpdateAdjustmentSchema,
+  ZUpdateRepresentativeSchema,
+  ZUpdateResidentSchema,
 } from '../schemas/index.ts';
 import { PREVIEWS } from '../complaints/previews.ts';
 
@@ -78,7 +90,7 @@ const caseOp = (path: string, summary: string, body: z.ZodType, method: 'post' |
 });
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
-  { method: 'get', path: '/complaints', summary: 'List complaints, earliest deadline first', tag: 'complaints', query: ZListComplaintsQuerySchema, success: { status: 200, description: '{ items, page, pageSize, total }' } },
+  { method: 'get', path: '/complaints', summary: 'The case list: filter, search (reference, name, phone), sort and page; earliest deadline first by default', tag: 'complaints', query: ZListComplaintsQuerySchema, success: { status: 200, description: 'CaseList: { items, page, pageSize, total, today }' } },
   { method: 'post', path: '/complaints', summary: 'Log a complaint (3.1, 6.2)', tag: 'complaints', body: ZCreateComplaintSchema, success: { ...complaint, status: 201 }, codeRules: true },
   { method: 'get', path: '/complaints/:id', summary: 'One complaint with its stages, deadlines, remedies and letters', tag: 'complaints', params: ZComplaintIdParamsSchema, success: complaint },
   { method: 'get', path: '/complaints/:id/letters/:letterId', summary: 'A letter as issued, for printing', tag: 'complaints', params: ZComplaintLetterParamsSchema, success: { status: 200, description: 'The letter HTML', html: true } },
@@ -148,4 +160,30 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     ...caseOp(`/complaints/:id/preview/${name}`, `Preview the letter ${name} would send, without saving (same body as POST /complaints/{id}/${name})`, preview.body),
     success: { status: 200, description: '{ letter: { kind, stage, subject, html, text, largePrint, language } | null, outcome: { stage, status, deadline } }' },
   })),
+  ...residentPanelOperations(),
 ];
+
+/** The resident panel (residents/routes.ts); every edit answers the new panel and is version checked. */
+function residentPanelOperations(): ApiOperation[] {
+  const panel = { status: 200, description: 'The resident panel (ResidentPanel)' };
+  const edit = (method: 'post' | 'put', path: string, summary: string, body: z.ZodType, extra: Partial<ApiOperation> = {}): ApiOperation => ({
+    method, path, summary, tag: 'residents', params: path.includes(':itemId') ? ZResidentItemParamsSchema : ZResidentIdParamsSchema, body,
+    success: method === 'post' && !path.includes(':itemId') ? { ...panel, status: 201 } : panel, codeRules: true, ...extra,
+  });
+  const restrictions = { roles: ['complaints_officer', 'admin'] } as const;
+  return [
+    { method: 'get', path: '/residents/:id', summary: 'The resident panel: identity, channels, representatives and consent, adjustments, disclosures, restrictions (with review flags), complaints and service requests', tag: 'residents', params: ZResidentIdParamsSchema, success: panel },
+    edit('put', '/residents/:id', 'Update the resident\u2019s details', ZUpdateResidentSchema),
+    edit('post', '/residents/:id/representatives', 'Add a representative (3.6), optionally with consent', ZCreateRepresentativeSchema),
+    edit('put', '/residents/:id/representatives/:itemId', 'Update a representative\u2019s details', ZUpdateRepresentativeSchema),
+    edit('post', '/residents/:id/representatives/:itemId/consent', 'Record consent (3.6): status, method, evidence, date', ZRecordConsentSchema),
+    edit('post', '/residents/:id/adjustments', 'Add a reasonable adjustment (5.10); agreed ones need a review date', ZCreateAdjustmentSchema),
+    edit('put', '/residents/:id/adjustments/:itemId', 'Agree, decline or change a reasonable adjustment (5.10)', ZUpdateAdjustmentSchema),
+    edit('post', '/residents/:id/disclosures', 'Record a disclosed disability or vulnerability (5.10)', ZCreateDisclosureSchema),
+    edit('post', '/residents/:id/restrictions', 'Add a contact restriction (5.14): reason, evidence and review date required', ZCreateRestrictionSchema, restrictions),
+    ...(['adjustments', 'disclosures', 'restrictions'] as const).flatMap((kind) => [
+      edit('post', `/residents/:id/${kind}/:itemId/review`, `Review (next review date) a ${kind.slice(0, -1)}`, ZReviewRecordSchema, kind === 'restrictions' ? restrictions : {}),
+      edit('post', `/residents/:id/${kind}/:itemId/end`, `End a ${kind.slice(0, -1)}, with the reason`, ZEndRecordSchema, kind === 'restrictions' ? restrictions : {}),
+    ]),
+  ];
+}

@@ -7,6 +7,7 @@ import { staffRoutes } from '../staff/routes.ts';
 import { conversationRoutes, triageRoutes } from '../conversations/routes.ts';
 import { residentLookupRoutes } from '../residents/lookupRoutes.ts';
 import { serviceRequestRoutes } from '../serviceRequests/routes.ts';
+import { residentPanelRoutes } from '../residents/routes.ts';
 import { ApiClient, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { openApiPath } from './buildOpenApiDocument.ts';
 
@@ -44,6 +45,7 @@ describe('GET /api/openapi.json', () => {
       ...mounted('/conversations', conversationRoutes(server.context)),
       ...mounted('/residents', residentLookupRoutes(server.context)),
       ...mounted('/service-requests', serviceRequestRoutes(server.context)),
+      ...mounted('/residents', residentPanelRoutes(server.context)),
     ];
     expect(routes.length).toBeGreaterThanOrEqual(27);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

@@ -18,3 +18,5 @@ export * from './residentLookup.ts';
 export * from './caseView.ts';
 export * from './labels.ts';
 export * from './deadline.ts';
+export * from './caseList.ts';
+export * from './residentPanel.ts';

@@ -152,17 +152,111 @@ ROUTES.push(
     name: 'POST /api/complaints/:id/preview/acknowledge',
     allowed: caseWorkers,
     success: 200,
-   
     call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/acknowledge`, { definition: DEFINITION, version: 1 }),
   },
   {
     name: 'POST /api/complaints/:id/preview/refuse',
     allowed: caseWorkers,
     success: 200,
-   
     call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/refuse`, { reasonCode: 'other', explanation: 'Not a complaint', version: 1 }),
   },
 );
+
+/** The case list and the resident panel: everyone reads and keeps the panel current; restrictions (5.14) are for complaints officers and admins. */
+function residentPanelRoutes(): Route[] {
+  const everyone = 'everyone' as const;
+  const deciders: StaffRole[] = ['complaints_officer', 'admin'];
+  const prisma = () => server.context.prisma;
+  const resident = () => createResident(prisma());
+  const future = '2099-01-01';
+  const record = {
+    adjustments: async (residentId: string) => (await prisma().reasonableAdjustment.create({ data: { residentId, kind: 'large_print', details: '16pt', status: 'agreed', reviewOn: new Date('2026-01-01') } })).id,
+    disclosures: async (residentId: string) => (await prisma().disclosure.create({ data: { residentId, kind: 'disability', description: 'Deaf' } })).id,
+    restrictions: async (residentId: string) =>
+      (await prisma().contactRestriction.create({ data: { residentId, scope: 'Letters only', reason: 'Abusive calls', evidence: 'Log 1', startsOn: new Date('2026-01-01'), reviewOn: new Date('2026-02-01') } })).id,
+  };
+  const lifecycle = (['adjustments', 'disclosures', 'restrictions'] as const).flatMap((kind): Route[] => [
+    {
+      name: `POST /api/residents/:id/${kind}/:itemId/review`,
+      allowed: kind === 'restrictions' ? deciders : everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        return client.post(`/api/residents/${id}/${kind}/${await record[kind](id)}/review`, { nextReviewOn: future, version: 1 });
+      },
+    },
+    {
+      name: `POST /api/residents/:id/${kind}/:itemId/end`,
+      allowed: kind === 'restrictions' ? deciders : everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        return client.post(`/api/residents/${id}/${kind}/${await record[kind](id)}/end`, { reason: 'No longer needed', version: 1 });
+      },
+    },
+  ]);
+  return [
+    { name: 'GET /api/complaints', allowed: everyone, success: 200, call: (client) => client.get('/api/complaints?handlerId=me&deadline=overdue') },
+    { name: 'GET /api/residents/:id', allowed: everyone, success: 200, call: async (client) => client.get(`/api/residents/${(await resident()).id}`) },
+    { name: 'PUT /api/residents/:id', allowed: everyone, success: 200, call: async (client) => client.request('PUT', `/api/residents/${(await resident()).id}`, { preferredName: 'Sam', version: 1 }) },
+    {
+      name: 'POST /api/residents/:id/representatives',
+      allowed: everyone,
+      success: 201,
+      call: async (client) => client.post(`/api/residents/${(await resident()).id}/representatives`, { name: 'Pat Example', relationship: 'friend' }),
+    },
+    {
+      name: 'PUT /api/residents/:id/representatives/:itemId',
+      allowed: everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        const rep = await prisma().representative.create({ data: { residentId: id, name: 'Pat Example', relationship: 'friend' } });
+        return client.request('PUT', `/api/residents/${id}/representatives/${rep.id}`, { relationship: 'neighbour', version: 1 });
+      },
+    },
+    {
+      name: 'POST /api/residents/:id/representatives/:itemId/consent',
+      allowed: everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        const rep = await prisma().representative.create({ data: { residentId: id, name: 'Pat Example', relationship: 'friend' } });
+        return client.post(`/api/residents/${id}/representatives/${rep.id}/consent`, { status: 'given', method: 'verbal', evidence: 'Call notes', givenOn: '2026-01-05', version: 1 });
+      },
+    },
+    {
+      name: 'POST /api/residents/:id/adjustments',
+      allowed: everyone,
+      success: 201,
+      call: async (client) => client.post(`/api/residents/${(await resident()).id}/adjustments`, { kind: 'text_only', details: 'Texts please' }),
+    },
+    {
+      name: 'PUT /api/residents/:id/adjustments/:itemId',
+      allowed: everyone,
+      success: 200,
+      call: async (client) => {
+        const { id } = await resident();
+        return client.request('PUT', `/api/residents/${id}/adjustments/${await record.adjustments(id)}`, { reviewOn: future, version: 1 });
+      },
+    },
+    {
+      name: 'POST /api/residents/:id/disclosures',
+      allowed: everyone,
+      success: 201,
+      call: async (client) => client.post(`/api/residents/${(await resident()).id}/disclosures`, { kind: 'disability', description: 'Uses a wheelchair' }),
+    },
+    {
+      name: 'POST /api/residents/:id/restrictions',
+      allowed: deciders,
+      success: 201,
+      call: async (client) =>
+        client.post(`/api/residents/${(await resident()).id}/restrictions`, { scope: 'Letters only', reason: 'Abusive calls', evidence: 'Call log 3', reviewOn: future }),
+    },
+    ...lifecycle,
+  ];
+}
+ROUTES.push(...residentPanelRoutes());
 
 describe('staff API access matrix', () => {
   for (const route of ROUTES) {

@@ -1,5 +1,5 @@
 import { CHANNEL_LABELS, STAGE_LABELS, STATUS_LABELS, type TComplaintView } from '@complaints/server/schemas';
-import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { CaseDeadline } from './DeadlineBadge.tsx';
 import { formatCivilDate, formatInstant } from './format.ts';
 
 const CONSENT_WORDS: Record<string, string> = {
@@ -21,7 +21,7 @@ export function CaseHeader({ complaint }: { complaint: TComplaintView }) {
       <h2 id="case-summary-heading" className="visually-hidden">
         Case summary
       </h2>
-      <DeadlineBadge deadline={complaint.deadline} />
+      <CaseDeadline deadline={complaint.deadline} />
       <dl className="facts">
         <div>
           <dt>Reference</dt>

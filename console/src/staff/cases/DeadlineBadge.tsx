@@ -1,29 +1,42 @@
-// The Code deadline the case is working to, as the engine summarised it (never recomputed here):
-// in words first, with the colour only repeating what the words say.
-import type { TComplaintView } from '@complaints/server/schemas';
-import { formatCivilDate } from './format.ts';
+// A Code deadline as the engine summarised it (never recomputed here): in words first, with the
+// colour only repeating what the words say.
+import type { TComplaintView, TDeadlineSummary } from '@complaints/server/schemas';
+import { formatCivilDate as shortDate } from '../dates.ts';
+import { formatCivilDate as longDate } from './format.ts';
 
-type Deadline = NonNullable<TComplaintView['deadline']>;
+const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
 
-const STATUS_WORDS: Record<Deadline['status'], string> = { on_track: 'On track', due_soon: 'Due within 2 working days', overdue: 'Overdue' };
-
-export function daysLeftText(deadline: Pick<Deadline, 'workingDaysLeft'>): string {
-  const n = deadline.workingDaysLeft;
-  if (n < 0) return `${-n} working day${n === -1 ? '' : 's'} overdue`;
-  if (n === 0) return 'Due today';
-  return `${n} working day${n === 1 ? '' : 's'} left`;
+/** "3 working days left", "Due today", "Overdue by 2 working days". */
+export function deadlineText(deadline: Pick<TDeadlineSummary, 'workingDaysLeft'>): string {
+  if (deadline.workingDaysLeft < 0) return `Overdue by ${days(-deadline.workingDaysLeft)}`;
+  if (deadline.workingDaysLeft === 0) return 'Due today';
+  return `${days(deadline.workingDaysLeft)} left`;
 }
 
-export function DeadlineBadge({ deadline }: { deadline: TComplaintView['deadline'] }) {
+/** In a list or a panel: the words and the due date. */
+export function DeadlineBadge({ deadline }: { deadline: TDeadlineSummary | null }) {
+  if (!deadline) return <span className="muted">No deadline running</span>;
+  return (
+    <span className={`deadline deadline-${deadline.status}`}>
+      <span className="strong">{deadlineText(deadline)}</span>
+      <span className="deadline-date"> (due {shortDate(deadline.dueOn)})</span>
+    </span>
+  );
+}
+
+const STATUS_WORDS: Record<TDeadlineSummary['status'], string> = { on_track: 'On track', due_soon: 'Due within 2 working days', overdue: 'Overdue' };
+
+/** The case view's header: which deadline, its status, the days and the date. */
+export function CaseDeadline({ deadline }: { deadline: TComplaintView['deadline'] }) {
   if (!deadline) return <p className="deadline deadline-none">No Code deadline running now.</p>;
   const what = deadline.kind === 'acknowledgement' ? 'Acknowledgement' : 'Response';
   return (
     <p className={`deadline deadline-${deadline.status}`}>
       <span className="deadline-status">{STATUS_WORDS[deadline.status]}</span>{' '}
-      <span className="deadline-days">{daysLeftText(deadline)}</span>
+      <span className="deadline-days">{deadlineText(deadline)}</span>
       <span className="deadline-due">
         {' '}
-        — {what} due {formatCivilDate(deadline.dueOn)}
+        — {what} due {longDate(deadline.dueOn)}
       </span>
     </p>
   );

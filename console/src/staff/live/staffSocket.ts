@@ -60,7 +60,10 @@ export function useConnected(handler: () => void): void {
   }, [socket]);
 }
 
-/** Calls `handler` for every staff event. The server sends `ready` on each (re)connection. */
-export function useStaffEvents(handler: (event: string, payload: unknown) => void): void {
-  useStaffEventsStartingWith('', handler);
+/**
+ * Calls `handler` for every staff event. The server sends `ready` on each (re)connection; every
+ * payload is a plain object (the broadcaster's DTOs).
+ */
+export function useStaffEvents(handler: (event: string, payload: Record<string, unknown>) => void): void {
+  useStaffEventsStartingWith('', (event, payload) => handler(event, (payload ?? {}) as Record<string, unknown>));
 }
