@@ -56,8 +56,8 @@ describe('stage 1 in the case view', () => {
     await expect(fact(a, 'Channel').textContent()).resolves.toBe('SMS');
     await timeline(a).getByText('SMS from the resident — received').waitFor();
     const days = dto.deadline.workingDaysLeft as number;
-    await a.locator('.deadline').getByText(`${days} working day${days === 1 ? "" : "s"} left — Acknowledgement due ${longDate(dto.deadline.dueOn)}`).waitFor();
-    await a.getByRole('complementary', { name: 'Resident' }).getByText('Jo Testperson').waitFor();
+    await a.locator('.deadline').getByText(`${days} working day${days === 1 ? '' : 's'} left — Acknowledgement due ${longDate(dto.deadline.dueOn)}`).waitFor();
+    await a.getByRole('complementary', { name: 'Resident' }).getByRole('heading', { name: 'Jo Testperson' }).waitFor();
     // Only what the engine allows now is offered.
     expect(await a.getByRole('region', { name: 'Actions' }).getByRole('button').allTextContents()).toEqual(['Acknowledge', 'Refuse', 'Record a related issue']);
     expect(await axeViolations(a)).toEqual([]);

@@ -179,7 +179,7 @@ describe('live triage', () => {
 
     const aside = agent.getByRole('complementary', { name: 'Resident' });
     await aside.getByText('Wren Webchat').first().waitFor();
-    await aside.getByText(`${reference}: received, stage 1`).waitFor();
+    await aside.getByRole('link', { name: reference }).waitFor();
     await officer.getByRole('heading', { level: 2, name: 'Complaints awaiting acknowledgement (1)' }).waitFor();
     await card(officer, `${reference}: Wren Webchat`).getByText(/^Acknowledge by .*: (\d+ working days? left|due today)$/).waitFor();
     await expectAxeClean(agent);

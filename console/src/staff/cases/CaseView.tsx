@@ -1,5 +1,6 @@
 // The case view at /cases/:id: everything about one complaint and everything that can be done to
 // it, live. The engine decides what is allowed and what the letters say; this page shows it.
+import { ResidentPanel } from '../residents/ResidentPanel.tsx';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TComplaintView, TStaffSessionUser } from '@complaints/server/schemas';
 import { PageHeading } from '../PageHeading.tsx';
@@ -76,13 +77,12 @@ export function CaseView({ id, user }: { id: string; user: TStaffSessionUser }) 
           <Timeline complaint={complaint} canAddNotes={user.roles.some((role) => CASE_WORKER_ROLES.includes(role))} />
         </div>
         <aside aria-label="Resident" className="case-aside">
-          <h2>Resident</h2>
-          <p className="strong">{complaint.resident.name ?? 'Name not recorded'}</p>
           {complaint.representative && (
-            <p>
-              Represented by {complaint.representative.name} ({complaint.representative.relationship})
+            <p className="strong">
+              On this complaint, represented by {complaint.representative.name} ({complaint.representative.relationship})
             </p>
           )}
+          <ResidentPanel residentId={complaint.residentId} />
         </aside>
       </div>
     </CaseContext.Provider>

@@ -21,6 +21,7 @@ import { FormError } from '../../shared/useFormSubmit.tsx';
 import { useConnected, useStaffEvent } from '../live/staffSocket.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { PickedResident } from '../residents/ResidentPicker.tsx';
+import { ResidentPanel } from '../residents/ResidentPanel.tsx';
 import { ResidentPicker } from '../residents/ResidentPicker.tsx';
 import { ContactForm, type ContactKind, type ContactValues } from './ContactForm.tsx';
 import { AUTHOR_NAMES, CHANNEL_NAMES, DELIVERY_LABELS, DETECTOR_LABELS, formatTime, residentLabel, safeMediaUrl } from './format.ts';
@@ -350,41 +351,8 @@ function ResidentAside({ detail }: { detail: TConversationDetail }) {
   };
   return (
     <aside aria-label="Resident" className="resident-aside">
-      <h2>Resident</h2>
       {resident ? (
-        <>
-          <p className="strong">{resident.name ?? 'No name recorded'}</p>
-          <dl>
-            <dt>Postcode</dt>
-            <dd>{resident.postcode ?? 'not recorded'}</dd>
-            <dt>Tenancy reference</dt>
-            <dd>{resident.tenancyReference ?? 'not recorded'}</dd>
-          </dl>
-          <h3>Complaints</h3>
-          {resident.complaints.length ? (
-            <ul>
-              {resident.complaints.map((c) => (
-                <li key={c.id}>
-                  {c.reference}: {c.status.replace('_', ' ')}, {c.stage === 'stage_2' ? 'stage 2' : 'stage 1'}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>None.</p>
-          )}
-          <h3>Service requests</h3>
-          {resident.serviceRequests.length ? (
-            <ul>
-              {resident.serviceRequests.map((r) => (
-                <li key={r.id}>
-                  {r.reference}: {r.status.replace('_', ' ')}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>None.</p>
-          )}
-        </>
+        <ResidentPanel residentId={resident.id} />
       ) : (
         <p>This conversation is not linked to a resident yet.</p>
       )}
