@@ -1,7 +1,8 @@
 // The resident web chat in a real browser, as a resident on a 360 px phone uses it with the
 // keyboard alone: the bot offers a complaint, the network drops and comes back (nothing typed
 // is lost or sent twice, nothing missed stays missing), a reload resumes, and the whole
-// complaint intake ends with a complaint staff can see. Then the embed snippet on a landlord's
+// complaint intake ends with a complaint that staff watching the console see appear live (no
+// reload). Then the embed snippet on a landlord's
 // site (another origin), and a site that is not allowed to frame the chat. axe-core on the way.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { CHAT_BUDGET_BYTES } from '../support/chatBundle.ts';
+import { signIn } from '../support/consoleSession.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
 const ADMIN = { email: 'chat.admin@example.org', password: 'browser test password' };
@@ -224,7 +226,18 @@ describe('a resident chats on a 360 px phone with the keyboard only', () => {
     expect(await page.locator('[aria-live="polite"]').innerText()).not.toMatch(/formal complaint/);
   });
 
-  it('completes the complaint intake, and staff find the complaint from web chat', async () => {
+  it('completes the complaint intake, and a signed-in staff page sees the new complaint appear live', async () => {
+    // Staff are already watching the triage queue and the case list when the resident starts.
+    const staff = await browser.newContext();
+    const [triage, cases] = [await staff.newPage(), await staff.newPage()];
+    await triage.goto(`${server.url}/triage`);
+    await signIn(triage, ADMIN.email, ADMIN.password);
+    await triage.getByRole('heading', { level: 2, name: /^Complaints awaiting acknowledgement/ }).waitFor();
+    await cases.goto(`${server.url}/cases`);
+    await cases.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    // Marks that vanish if either page reloads.
+    for (const p of [triage, cases]) await p.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
     await page.getByLabel('Your message').focus();
     await say(page, 'Send someone to fix the window and say sorry', /resident, or acting for someone else/);
     await say(page, '1', /full name/);
@@ -238,6 +251,12 @@ describe('a resident chats on a 360 px phone with the keyboard only', () => {
     const reference = /CMP-\d{4}-\d{6}/.exec(logged)?.[0];
     expect(reference).toBeDefined();
     expect(await axeViolations(page)).toEqual([]);
+
+    await triage.getByRole('heading', { level: 2, name: 'Complaints awaiting acknowledgement (1)' }).waitFor();
+    await triage.getByText(`${reference}: Sam Example`).waitFor();
+    await cases.getByRole('link', { name: reference! }).waitFor();
+    for (const p of [triage, cases]) expect(await p.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await staff.close();
 
     const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     expect(login.status).toBe(200);
