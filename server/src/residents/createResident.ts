@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/recordAudit.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TCreateResident, TResidentSummary } from '../schemas/index.ts';
 import { RESIDENT_SUMMARY_SELECT, toResidentSummary } from './residentSummary.ts';
-import { ukPhoneToE164 } from './searchTerms.ts';
+import { toE164 } from './ukPhoneNumber.ts';
 
 export interface CreateResidentOptions extends TCreateResident {
   actorId: string;
@@ -15,7 +15,7 @@ export interface CreateResidentOptions extends TCreateResident {
 
 export async function createResident(ctx: ServerContext, options: CreateResidentOptions): Promise<TResidentSummary> {
   const now = ctx.now();
-  const phone = options.phone === undefined ? null : ukPhoneToE164(options.phone);
+  const phone = options.phone === undefined ? null : toE164(options.phone);
   if (options.phone !== undefined && !phone) throw new AppError(AppErrorCode.InvalidRequest, 'phone: Enter a UK phone number, like 07700 900123');
   const id = await ctx.prisma.$transaction(async (tx) => {
     const identity = phone ? await tx.channelIdentity.findUnique({ where: { channel_address: { channel: 'sms', address: phone } } }) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { residentSearchTerms, ukPhoneToE164 } from './searchTerms.ts';
+import { residentSearchTerms } from './searchTerms.ts';
 
 describe('residentSearchTerms', () => {
   it('reads a full postcode however it is typed', () => {
@@ -26,20 +26,5 @@ describe('residentSearchTerms', () => {
     expect(residentSearchTerms('12345').phoneDigits).toBeNull();
     expect(residentSearchTerms('T100123').phoneDigits).toBeNull();
     expect(residentSearchTerms('T100 123').tenancyReference).toBe('T100123');
-  });
-});
-
-describe('ukPhoneToE164', () => {
-  it.each([
-    ['07700 900123', '+447700900123'],
-    ['+44 (0)7700 900123', null],
-    ['+44 7700-900-123', '+447700900123'],
-    ['0044 20 7946 0000', '+442079460000'],
-    ['0770090012', '+44770090012'],
-    ['077009001', null],
-    ['00 7700 900123', null],
-    ['hello', null],
-  ])('%s → %s', (text, e164) => {
-    expect(ukPhoneToE164(text)).toBe(e164);
   });
 });

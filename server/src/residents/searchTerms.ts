@@ -1,5 +1,7 @@
 // How a search box entry is read for residents: one query matched against name, postcode, phone
 // number and tenancy reference, each in the form that column is stored in.
+import { toE164 } from './ukPhoneNumber.ts';
+
 const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/i;
 const POSTCODE_START = /^[A-Z]{1,2}\d/i;
 const PHONE_LIKE = /^[+\d][\d\s()-]*$/;
@@ -24,16 +26,12 @@ export function residentSearchTerms(query: string): ResidentSearchTerms {
 
 function phoneDigits(q: string): string | null {
   if (!PHONE_LIKE.test(q)) return null;
+  // A whole number in any format: exactly its stored E.164 digits.
+  const whole = toE164(q);
+  if (whole) return whole.slice(1);
   const digits = q.replace(/\D/g, '');
   if (digits.length < 6) return null;
   if (digits.startsWith('0044')) return digits.slice(2);
   if (digits.startsWith('0')) return `44${digits.slice(1)}`;
   return digits;
-}
-
-/** A UK number as people write it (07700 900123, +44 7700 900123) in E.164, or null if it is not one. */
-export function ukPhoneToE164(text: string): string | null {
-  const digits = text.replace(/[\s()-]/g, '');
-  const national = digits.startsWith('+44') ? digits.slice(3) : digits.startsWith('0044') ? digits.slice(4) : digits.startsWith('0') ? digits.slice(1) : null;
-  return national && /^[1-9]\d{8,9}$/.test(national) ? `+44${national}` : null;
 }
