@@ -1,6 +1,6 @@
 // The words staff read for the engine's values, shared by the console and the timeline's audit
 // summaries so both say the same thing. Browser-safe.
-import type { Stage } from '../domain/deadlines.ts';
+import type { DeadlineStatus, Stage } from '../domain/deadlines.ts';
 import type { ComplaintStatus, Decision, RefusalReason, RemedyKind } from '../domain/lifecycle/vocabulary.ts';
 
 export const STAGE_LABELS: Record<Stage, string> = { stage_1: 'Stage 1', stage_2: 'Stage 2' };
@@ -11,6 +11,22 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   responded: 'Responded',
   refused: 'Refused',
   closed: 'Closed',
+};
+
+/** The status alone, for lists and filters. */
+export const STATUS_SHORT_LABELS: Record<ComplaintStatus, string> = {
+  received: 'Received',
+  acknowledged: 'Acknowledged',
+  responded: 'Responded',
+  refused: 'Refused',
+  closed: 'Closed',
+};
+
+/** The engine's deadline summary status (domain/deadlines.ts), in words. */
+export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
+  on_track: 'On track',
+  due_soon: 'Due within 2 working days',
+  overdue: 'Overdue',
 };
 
 export const DECISION_LABELS: Record<Decision, string> = { upheld: 'Upheld', partly_upheld: 'Partly upheld', not_upheld: 'Not upheld' };
@@ -41,10 +57,10 @@ export const CHANNEL_LABELS: Record<string, string> = {
   whatsapp: 'WhatsApp',
   webchat: 'Web chat',
   botframework: 'Teams / Direct Line',
-  phone: 'Phone',
+  phone: 'Phone call',
   letter: 'Letter',
   email: 'Email',
-  in_person: 'In person',
+  in_person: 'Visit in person',
 };
 
 export const LETTER_KIND_LABELS: Record<string, string> = {

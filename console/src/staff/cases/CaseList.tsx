@@ -2,6 +2,10 @@
 // server; the URL holds the view; complaint events refresh the page in place.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import {
+  CHANNEL_LABELS,
+  DEADLINE_STATUS_LABELS,
+  STAGE_LABELS,
+  STATUS_SHORT_LABELS,
   CHANNELS,
   COMPLAINT_STATUSES,
   DEADLINE_STATUSES,
@@ -18,7 +22,6 @@ import { PageHeading } from '../PageHeading.tsx';
 import { useStaffEvents } from '../live/staffSocket.ts';
 import { readView, writeView, type CaseListView, type FilterName } from './caseListQuery.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
-import { CHANNEL_LABELS, DEADLINE_LABELS, STAGE_LABELS, STATUS_LABELS } from './labels.ts';
 import './cases.css';
 
 interface Option {
@@ -156,9 +159,9 @@ export function CaseList() {
           <input id="case-q" name="q" type="search" value={draft.q ?? ''} onChange={(event) => setFilter('q', event.target.value)} autoComplete="off" />
         </div>
         <div className="filter-grid">
-          <Select name="status" label="Status" value={draft.status ?? ''} onChange={setFilter} options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }))} />
+          <Select name="status" label="Status" value={draft.status ?? ''} onChange={setFilter} options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: STATUS_SHORT_LABELS[s] ?? s }))} />
           <Select name="stage" label="Stage" value={draft.stage ?? ''} onChange={setFilter} options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] ?? s }))} />
-          <Select name="deadline" label="Deadline" value={draft.deadline ?? ''} onChange={setFilter} options={DEADLINE_STATUSES.map((s) => ({ value: s, label: DEADLINE_LABELS[s] ?? s }))} />
+          <Select name="deadline" label="Deadline" value={draft.deadline ?? ''} onChange={setFilter} options={DEADLINE_STATUSES.map((s) => ({ value: s, label: DEADLINE_STATUS_LABELS[s] ?? s }))} />
           <Select name="handlerId" label="Handler" value={draft.handlerId ?? ''} onChange={setFilter} options={handlerOptions} />
           <Select name="categoryId" label="Category" value={draft.categoryId ?? ''} onChange={setFilter} options={[{ value: 'none', label: 'Not categorised' }, ...categories]} />
           <Select name="channel" label="Channel" value={draft.channel ?? ''} onChange={setFilter} options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] ?? c }))} />
@@ -211,7 +214,7 @@ export function CaseList() {
                   </td>
                   <td>{item.residentName ?? <span className="muted">Name not known</span>}</td>
                   <td>{STAGE_LABELS[item.stage]}</td>
-                  <td>{STATUS_LABELS[item.status]}</td>
+                  <td>{STATUS_SHORT_LABELS[item.status]}</td>
                   <td>{item.handlerName ?? <span className="muted">Unassigned</span>}</td>
                   <td>{item.categoryName ?? <span className="muted">None</span>}</td>
                   <td>{CHANNEL_LABELS[item.channel]}</td>

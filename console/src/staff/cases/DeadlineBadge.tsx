@@ -1,6 +1,6 @@
 // A Code deadline as the engine summarised it (never recomputed here): in words first, with the
 // colour only repeating what the words say.
-import type { TComplaintView, TDeadlineSummary } from '@complaints/server/schemas';
+import { DEADLINE_STATUS_LABELS, type TComplaintView, type TDeadlineSummary } from '@complaints/server/schemas';
 import { formatCivilDate as shortDate } from '../dates.ts';
 import { formatCivilDate as longDate } from './format.ts';
 
@@ -24,15 +24,13 @@ export function DeadlineBadge({ deadline }: { deadline: TDeadlineSummary | null 
   );
 }
 
-const STATUS_WORDS: Record<TDeadlineSummary['status'], string> = { on_track: 'On track', due_soon: 'Due within 2 working days', overdue: 'Overdue' };
-
 /** The case view's header: which deadline, its status, the days and the date. */
 export function CaseDeadline({ deadline }: { deadline: TComplaintView['deadline'] }) {
   if (!deadline) return <p className="deadline deadline-none">No Code deadline running now.</p>;
   const what = deadline.kind === 'acknowledgement' ? 'Acknowledgement' : 'Response';
   return (
     <p className={`deadline deadline-${deadline.status}`}>
-      <span className="deadline-status">{STATUS_WORDS[deadline.status]}</span>{' '}
+      <span className="deadline-status">{DEADLINE_STATUS_LABELS[deadline.status]}</span>{' '}
       <span className="deadline-days">{deadlineText(deadline)}</span>
       <span className="deadline-due">
         {' '}

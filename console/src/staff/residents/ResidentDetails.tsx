@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { TResidentPanel } from '@complaints/server/schemas';
 import { FormError, useFormSubmit } from '../../shared/useFormSubmit.tsx';
-import { CHANNEL_LABELS } from '../cases/labels.ts';
+import { CHANNEL_LABELS } from '@complaints/server/schemas';
 import { formatDate } from '../dates.ts';
 import { usePanelSave } from './panelSave.ts';
 

@@ -1,7 +1,6 @@
 import type { MouseEvent } from 'react';
-import type { TResidentPanel } from '@complaints/server/schemas';
+import { STAGE_LABELS, STATUS_SHORT_LABELS, type TResidentPanel } from '@complaints/server/schemas';
 import { DeadlineBadge } from '../cases/DeadlineBadge.tsx';
-import { STAGE_LABELS, STATUS_LABELS } from '../cases/labels.ts';
 import { formatDate } from '../dates.ts';
 import { navigate } from '../navigation.ts';
 
@@ -26,7 +25,7 @@ export function ResidentHistory({ panel }: { panel: TResidentPanel }) {
               <a href={`/cases/${c.id}`} onClick={(event) => follow(event, `/cases/${c.id}`)}>
                 {c.reference}
               </a>{' '}
-              {STAGE_LABELS[c.stage]}, {STATUS_LABELS[c.status]?.toLowerCase()}, received {formatDate(c.receivedAt)}
+              {STAGE_LABELS[c.stage]}, {STATUS_SHORT_LABELS[c.status]?.toLowerCase()}, received {formatDate(c.receivedAt)}
               {c.deadline && (
                 <>
                   {' — '}

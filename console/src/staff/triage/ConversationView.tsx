@@ -14,8 +14,7 @@ import {
   type TConversationDetail,
   type TConversationMessage,
   type TServiceRequest,
-  type TStaffSessionUser,
-} from '@complaints/server/schemas';
+  type TStaffSessionUser, CHANNEL_LABELS } from '@complaints/server/schemas';
 import { api } from '../../shared/api.ts';
 import { FormError } from '../../shared/useFormSubmit.tsx';
 import { useConnected, useStaffEvent } from '../live/staffSocket.ts';
@@ -24,7 +23,7 @@ import type { PickedResident } from '../residents/ResidentPicker.tsx';
 import { ResidentPanel } from '../residents/ResidentPanel.tsx';
 import { ResidentPicker } from '../residents/ResidentPicker.tsx';
 import { ContactForm, type ContactKind, type ContactValues } from './ContactForm.tsx';
-import { AUTHOR_NAMES, CHANNEL_NAMES, DELIVERY_LABELS, DETECTOR_LABELS, formatTime, residentLabel, safeMediaUrl } from './format.ts';
+import { AUTHOR_NAMES, DELIVERY_LABELS, DETECTOR_LABELS, formatTime, residentLabel, safeMediaUrl } from './format.ts';
 import { linkTo } from './TriageScreen.tsx';
 import './triage.css';
 
@@ -133,7 +132,7 @@ export function ConversationView({ id, user }: { id: string; user: TStaffSession
     <>
       <PageHeading>Conversation</PageHeading>
       <p className="lead">
-        {CHANNEL_NAMES[c.channel]} with {residentLabel(c.resident)}
+        {CHANNEL_LABELS[c.channel]} with {residentLabel(c.resident)}
         {c.urgent && <span className="badge urgent-badge">Urgent</span>}
       </p>
       <p>
@@ -185,7 +184,7 @@ export function ConversationView({ id, user }: { id: string; user: TStaffSession
               {typing ? 'The resident is typing…' : ''}
             </p>
           </section>
-          {heldByMe && <ReplyForm conversationId={id} channel={CHANNEL_NAMES[c.channel] ?? c.channel} onSent={(sent) => setDetail((current) => current && { ...current, messages: byId(current.messages, sent) })} />}
+          {heldByMe && <ReplyForm conversationId={id} channel={CHANNEL_LABELS[c.channel] ?? c.channel} onSent={(sent) => setDetail((current) => current && { ...current, messages: byId(current.messages, sent) })} />}
 
           <section aria-labelledby="log-heading">
             <h2 id="log-heading">Log this conversation</h2>

@@ -1,3 +1,4 @@
+import { CHANNEL_LABELS } from '@complaints/server/schemas';
 // A contact a member of staff logs by hand (3.1: complaints can be made in many ways): a phone
 // call, letter, email or visit, recorded as a complaint or as a service request.
 import { useState } from 'react';
@@ -5,7 +6,6 @@ import type { TServiceRequest } from '@complaints/server/schemas';
 import { api } from '../../shared/api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { ContactForm, type ContactKind, type ContactValues } from './ContactForm.tsx';
-import { CHANNEL_NAMES } from './format.ts';
 import { linkTo } from './TriageScreen.tsx';
 import './triage.css';
 
@@ -45,7 +45,7 @@ export function LogContact() {
         {CONTACT_CHANNELS.map((value) => (
           <div className="checkbox" key={value}>
             <input type="radio" id={`contact-${value}`} name="contact-channel" value={value} checked={channel === value} onChange={() => setChannel(value)} />
-            <label htmlFor={`contact-${value}`}>{CHANNEL_NAMES[value]}</label>
+            <label htmlFor={`contact-${value}`}>{CHANNEL_LABELS[value]}</label>
           </div>
         ))}
       </fieldset>

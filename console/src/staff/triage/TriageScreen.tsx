@@ -10,14 +10,13 @@ import {
   type TConversationMessage,
   type TConversationSummary,
   type TStaffSessionUser,
-  type TTriageQueue,
-} from '@complaints/server/schemas';
+  type TTriageQueue, CHANNEL_LABELS } from '@complaints/server/schemas';
 import { api } from '../../shared/api.ts';
 import { FormError } from '../../shared/useFormSubmit.tsx';
 import { useConnected, useStaffEvent, useStaffEventsStartingWith } from '../live/staffSocket.ts';
 import { navigate } from '../navigation.ts';
 import { PageHeading } from '../PageHeading.tsx';
-import { CHANNEL_NAMES, DETECTOR_LABELS, formatDay, formatDuration, formatTime, residentLabel, useNow } from './format.ts';
+import { DETECTOR_LABELS, formatDay, formatDuration, formatTime, residentLabel, useNow } from './format.ts';
 import './triage.css';
 
 export const conversationPath = (id: string) => `/triage/conversations/${id}`;
@@ -66,7 +65,7 @@ export function TriageScreen({ user }: { user: TStaffSessionUser }) {
     setQueue((current) => {
       if (!current) return current;
       const before = current.conversations.find((c) => c.id === next.id);
-      const who = `${CHANNEL_NAMES[next.channel]} from ${residentLabel(next.resident)}`;
+      const who = `${CHANNEL_LABELS[next.channel]} from ${residentLabel(next.resident)}`;
       if (!before && next.queue === 'handoff') setAnnouncement(`${next.urgent ? 'Urgent: ' : ''}${who} is waiting for a person.`);
       else if (!before && next.queue === 'complaint_offer') setAnnouncement(`${who}: a complaint was offered.`);
       else if (before && next.claimedBy && before.claimedBy?.id !== next.claimedBy.id) setAnnouncement(`${who} was taken by ${next.claimedBy.id === user.id ? 'you' : next.claimedBy.name}.`);
@@ -130,7 +129,7 @@ export function TriageScreen({ user }: { user: TStaffSessionUser }) {
                       {c.reference}: {c.resident.name ?? 'No name recorded'}
                     </h3>
                     <p>
-                      {CHANNEL_NAMES[c.channel]}, received {formatTime(c.receivedAt)}
+                      {CHANNEL_LABELS[c.channel]}, received {formatTime(c.receivedAt)}
                       {c.stage === 'stage_2' ? ' (stage 2 escalation)' : ''}
                     </p>
                     <p className="strong">
@@ -184,7 +183,7 @@ function ConversationCard({ conversation: c, user, now }: { conversation: TConve
   return (
     <li className={`card${c.urgent ? ' urgent' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {c.urgent && <span className="badge urgent-badge">Urgent</span>} {CHANNEL_NAMES[c.channel]}: {who}
+        {c.urgent && <span className="badge urgent-badge">Urgent</span>} {CHANNEL_LABELS[c.channel]}: {who}
       </h3>
       {c.handoffReason && c.queue === 'handoff' && <p>Reason: {c.handoffReason}</p>}
       {c.detector && (

@@ -3,17 +3,6 @@
 import { useEffect, useState } from 'react';
 import type { TConversationMessage, TConversationSummary } from '@complaints/server/schemas';
 
-export const CHANNEL_NAMES: Record<string, string> = {
-  sms: 'SMS',
-  whatsapp: 'WhatsApp',
-  webchat: 'Web chat',
-  botframework: 'Teams',
-  phone: 'Phone call',
-  letter: 'Letter',
-  email: 'Email',
-  in_person: 'Visit in person',
-};
-
 export const DETECTOR_LABELS: Record<string, string> = {
   complaint: 'Dissatisfied (possible complaint)',
   service_request: 'Service request',
