@@ -122,9 +122,14 @@ describe('live triage', () => {
     await expectReadableAtDoubleZoom(agent);
   });
 
-  it('the agent answers; the resident receives it; the resident typing and replying shows live', async () => {
+  it('the agent answers (the resident sees them typing); the resident receives it; the resident typing and replying shows live', async () => {
+    const staffTyping: boolean[] = [];
+    resident.on('typing', (event: { typing: boolean; author: string }) => {
+      if (event.author === 'staff') staffTyping.push(event.typing);
+    });
     await tabTo(agent, (f) => f.id === 'reply-text');
     await agent.keyboard.type('Hello, this is Alex from the housing team. How can I help?');
+    await expect.poll(() => staffTyping[0]).toBe(true);
     await agent.keyboard.press('Tab');
     expect(await focused(agent)).toMatchObject({ tag: 'BUTTON', text: 'Send' });
     await agent.keyboard.press('Enter');
@@ -136,6 +141,7 @@ describe('live triage', () => {
     await expect.poll(() => residentHeard.find((m) => m.author === 'staff')?.text).toBe('Hello, this is Alex from the housing team. How can I help?');
     // The socket event can show the message before the API's answer clears the box.
     await expect.poll(() => agent.locator('#reply-text').inputValue()).toBe('');
+    await expect.poll(() => staffTyping.at(-1)).toBe(false);
 
     resident.emit('typing', { typing: true });
     await agent.getByText('The resident is typing…').waitFor();

@@ -106,6 +106,30 @@ describe('live chat', () => {
     expect(await server.context.prisma.message.count({ where: { conversationId, author: 'staff' } })).toBe(0);
   });
 
+  it('shows the web chat resident that the member of staff holding the conversation is typing; nobody else can', async () => {
+    const { resident, conversationId } = await residentAwaitingStaff(server);
+    const holder = await signIn(server, ['agent']);
+    const other = await signIn(server, ['agent']);
+    const typing: { typing: boolean; author: string }[] = [];
+    resident.socket.on('typing', (event: { typing: boolean; author: string }) => typing.push(event));
+
+    expect((await holder.client.post(`/api/conversations/${conversationId}/typing`, { typing: true })).status).toBe(409);
+    await holder.client.post(`/api/conversations/${conversationId}/claim`);
+    expect((await other.client.post(`/api/conversations/${conversationId}/typing`, { typing: true })).status).toBe(409);
+    const bad = await holder.client.post(`/api/conversations/${conversationId}/typing`, { typing: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toBe('typing: typing must be true or false');
+
+    expect((await holder.client.post(`/api/conversations/${conversationId}/typing`, { typing: true })).status).toBe(204);
+    expect(await waitFor(() => typing.find((event) => event.author === 'staff'))).toEqual({ typing: true, author: 'staff' });
+    expect((await holder.client.post(`/api/conversations/${conversationId}/typing`, { typing: false })).status).toBe(204);
+    await waitFor(() => typing.find((event) => event.author === 'staff' && !event.typing));
+    expect(typing.filter((event) => event.author === 'staff')).toEqual([
+      { typing: true, author: 'staff' },
+      { typing: false, author: 'staff' },
+    ]);
+  });
+
   it('GET /api/conversations/:id: messages oldest first with their authors, staff names, and the complaint prefill', async () => {
     const { resident, conversationId } = await residentAwaitingStaff(server);
     const agent = await signIn(server, ['agent']);

@@ -11,6 +11,7 @@ import {
   ZConvertToServiceRequestSchema,
   ZLinkConversationResidentSchema,
   ZStaffReplySchema,
+  ZStaffTypingSchema,
 } from '../schemas/index.ts';
 import { claimConversation } from './claimConversation.ts';
 import { convertToComplaint } from './convertToComplaint.ts';
@@ -20,6 +21,7 @@ import { getTriageQueue } from './getTriageQueue.ts';
 import { linkConversationResident } from './linkConversationResident.ts';
 import { releaseConversation } from './releaseConversation.ts';
 import { replyToConversation, type LiveChatSender } from './replyToConversation.ts';
+import { showStaffTyping } from './showStaffTyping.ts';
 
 export const TRIAGE_ROLES = ['agent', 'complaints_officer', 'admin'] as const;
 
@@ -53,6 +55,13 @@ export function conversationRoutes(ctx: ServerContext, liveChat?: LiveChatSender
     const id = idOf(req.params);
     const { text } = ZStaffReplySchema.parse(req.body);
     res.status(201).json(await replyToConversation(ctx, liveChat, { conversationId: id, actorId: actorId(res), text }));
+  });
+
+  router.post('/:id/typing', triage, async (req, res) => {
+    const id = idOf(req.params);
+    const { typing } = ZStaffTypingSchema.parse(req.body);
+    await showStaffTyping(ctx, liveChat, { conversationId: id, actorId: actorId(res), typing });
+    res.status(204).end();
   });
 
   router.post('/:id/resident', triage, async (req, res) => {

@@ -39,6 +39,7 @@ import {
   ZLinkConversationResidentSchema,
   ZResidentSearchQuerySchema,
   ZStaffReplySchema,
+  ZStaffTypingSchema,
   ZAddCaseNoteSchema,
   ZAssigneesQuerySchema,
   ZTimelineQuerySchema,
@@ -138,6 +139,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   chatOp('/conversations/:id/messages', 'Reply live on the resident\u2019s own channel (opted-out residents: stored as suppressed, not sent)', {
     body: ZStaffReplySchema,
     success: { status: 201, description: '{ messages } as stored, with their delivery status' },
+    conflict: 'You do not hold the conversation: claim it first',
+  }),
+  chatOp('/conversations/:id/typing', 'You are (or stopped) writing: a web chat resident sees \u201ctyping\u2026\u201d (other channels: no effect)', {
+    body: ZStaffTypingSchema,
+    success: { status: 204, description: 'Shown' },
     conflict: 'You do not hold the conversation: claim it first',
   }),
   chatOp('/conversations/:id/resident', 'Link the conversation to a resident (audited)', { body: ZLinkConversationResidentSchema }),

@@ -17,6 +17,12 @@ export const ZStaffReplySchema = z.object({
 });
 export type TStaffReply = z.infer<typeof ZStaffReplySchema>;
 
+/** The member of staff holding the conversation is (or stopped) writing: a web chat resident sees "typing…". */
+export const ZStaffTypingSchema = z.object({
+  typing: z.boolean({ error: 'typing must be true or false' }),
+});
+export type TStaffTyping = z.infer<typeof ZStaffTypingSchema>;
+
 /** Says who the resident in a conversation is (audited: it decides whose record the chat joins). */
 export const ZLinkConversationResidentSchema = z.object({
   residentId: idSchema('The resident'),

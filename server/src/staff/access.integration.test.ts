@@ -103,6 +103,16 @@ const ROUTES: Route[] = [
     },
   },
   {
+    name: 'POST /api/conversations/:id/typing',
+    allowed: TRIAGE,
+    success: 204,
+    call: async (client) => {
+      const id = await waiting();
+      await client.post(`/api/conversations/${id}/claim`);
+      return client.post(`/api/conversations/${id}/typing`, { typing: true });
+    },
+  },
+  {
     name: 'POST /api/conversations/:id/resident',
     allowed: TRIAGE,
     success: 200,

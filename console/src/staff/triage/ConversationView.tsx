@@ -25,6 +25,7 @@ import { ResidentPicker } from '../residents/ResidentPicker.tsx';
 import { ContactForm, type ContactKind, type ContactValues } from './ContactForm.tsx';
 import { AUTHOR_NAMES, DELIVERY_LABELS, DETECTOR_LABELS, formatTime, residentLabel, safeMediaUrl } from './format.ts';
 import { linkTo } from './TriageScreen.tsx';
+import { useTypingSignal } from './useTypingSignal.ts';
 import './triage.css';
 
 const SUPERVISOR_ROLES = ['complaints_officer', 'admin'];
@@ -184,7 +185,7 @@ export function ConversationView({ id, user }: { id: string; user: TStaffSession
               {typing ? 'The resident is typing…' : ''}
             </p>
           </section>
-          {heldByMe && <ReplyForm conversationId={id} channel={CHANNEL_LABELS[c.channel] ?? c.channel} onSent={(sent) => setDetail((current) => current && { ...current, messages: byId(current.messages, sent) })} />}
+          {heldByMe && <ReplyForm conversationId={id} channel={CHANNEL_LABELS[c.channel] ?? c.channel} showsTyping={c.channel === 'webchat'} onSent={(sent) => setDetail((current) => current && { ...current, messages: byId(current.messages, sent) })} />}
 
           <section aria-labelledby="log-heading">
             <h2 id="log-heading">Log this conversation</h2>
@@ -226,14 +227,16 @@ function MessageItem({ message: m, staffName }: { message: TConversationMessage;
   );
 }
 
-function ReplyForm({ conversationId, channel, onSent }: { conversationId: string; channel: string; onSent: (messages: TConversationMessage[]) => void }) {
+function ReplyForm({ conversationId, channel, showsTyping, onSent }: { conversationId: string; channel: string; showsTyping: boolean; onSent: (messages: TConversationMessage[]) => void }) {
   const [text, setText] = useState('');
+  const typing = useTypingSignal(conversationId, showsTyping);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
+    typing.stop();
     try {
       const answer = await api<{ messages: TConversationMessage[] }>(`/conversations/${conversationId}/messages`, { method: 'POST', body: { text } });
       onSent(answer.messages);
@@ -254,7 +257,11 @@ function ReplyForm({ conversationId, channel, onSent }: { conversationId: string
         id="reply-text"
         rows={3}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          typing.typed(e.target.value);
+        }}
+        onBlur={typing.stop}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
