@@ -6,3 +6,4 @@ export * from './workingDays.ts';
 export * from './deadlines.ts';
 export * from './lifecycle/index.ts';
 export * from './letters/index.ts';
+export * from './reports/index.ts';

@@ -15,3 +15,7 @@ export * from './adjustments.ts';
 export * from './openCases.ts';
 export * from './learning.ts';
 export * from './performanceReport.ts';
+export * from './labels.ts';
+export * from './commentary.ts';
+export * from './annualReportHtml.ts';
+export * from './caseListCsv.ts';

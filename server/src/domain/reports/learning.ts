@@ -1,11 +1,12 @@
 // 9.1 / 8.1(d): the learning recorded in the period, grouped by category for the governing body.
+import type { CivilDate } from '../civilDate.ts';
 import { UNCATEGORISED } from './breakdowns.ts';
 import { inPeriod, type DateRange } from './period.ts';
 import type { ReportLearningNote } from './reportCase.ts';
 
 export interface LearningGroup {
   category: string;
-  notes: { reference: string; createdOn: string; body: string }[];
+  notes: { reference: string; createdOn: CivilDate; body: string }[];
 }
 
 /** Categories with most notes first (ties alphabetical); notes oldest first. */

@@ -84,7 +84,7 @@ export function resolvePeriod(preset: PeriodPreset, today: CivilDate, custom: { 
   }
 }
 
-export function inPeriod(day: CivilDate | null | undefined, period: DateRange): day is CivilDate {
+export function inPeriod(day: CivilDate | null | undefined, period: DateRange): boolean {
   return day != null && day >= period.from && day <= period.to;
 }
 
