@@ -8,6 +8,8 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
+import { settingsRoutes } from '../settings/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { staticSite } from './staticSite.ts';
@@ -72,6 +74,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/complaints', complaintRoutes(ctx));
   api.use('/calendar', calendarRoutes(ctx));
   api.use('/staff', staffRoutes(ctx));
+  api.use('/reports', reportRoutes(ctx));
+  api.use('/settings', settingsRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -8,3 +8,6 @@ export * from './complaints.ts';
 export * from './staff.ts';
 export * from './relatedIssues.ts';
 export * from './conversations.ts';
+export * from './reports.ts';
+export * from './settings.ts';
+export * from './dataProtection.ts';
