@@ -22,6 +22,12 @@ export interface Database {
   migrationsApplied: string[];
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
+  /**
+   * A read-only SQL query straight through the driver, for set-based reads of many rows (the
+   * reports over 100,000 cases): Prisma's raw queries cost ~20x more per row. Parameters are
+   * bound ($1, $2…), never interpolated.
+   */
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -41,12 +47,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     let migrationsApplied: string[] = [];
     if (migrate) migrationsApplied = await migratePostgres(target.url);
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    let pool: pg.Pool | undefined;
     return {
       kind: 'postgres',
       prisma,
       migrationsApplied,
       ping: () => ping(prisma),
-      close: () => prisma.$disconnect(),
+      query: async <Row>(sql: string, params?: unknown[]) => {
+        pool ??= new pg.Pool({ connectionString: target.url, max: 4 });
+        return (await pool.query(sql, params)).rows as Row[];
+      },
+      close: async () => {
+        await prisma.$disconnect();
+        await pool?.end();
+      },
     };
   }
   let dir: string | undefined;
@@ -62,6 +76,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     prisma,
     migrationsApplied,
     ping: () => ping(prisma),
+    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
     close: async () => {
       await prisma.$disconnect();
       // An open PGlite keeps the process alive and leaves the data folder to crash recovery.

@@ -1,13 +1,14 @@
 // Loads what a period's report reads, in five set-based queries: the cases that can count in the
 // period (with their stages, refusal and category), their extensions and remedies, the learning
 // recorded in the period and the agreed reasonable adjustments. London civil dates are worked out
-// in SQL (AT TIME ZONE 'Europe/London'), so 100,000 cases need no per-row date conversion here.
+// in SQL (AT TIME ZONE 'Europe/London'), so 100,000 cases need no per-row date conversion here,
+// and the rows come straight through the driver (Database.query), not Prisma's raw queries.
 // A remedy counts as offered on the day of the response that offered it (respond.ts creates
 // remedies only with a response).
-import type { PrismaClient } from '@complaints/db';
+import type { Database } from '@complaints/db';
 import type { CivilDate, DateRange, ReportAdjustment, ReportCase, ReportData, ReportExtension, ReportLearningNote, ReportRemedy, ReportStage } from '../domain/index.ts';
 
-type Db = Pick<PrismaClient, '$queryRawUnsafe'>;
+type Db = Pick<Database, 'query'>;
 
 const london = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/London', 'YYYY-MM-DD')`;
 const START = `($1::date::timestamp AT TIME ZONE 'Europe/London')`;
@@ -107,11 +108,11 @@ function stage(row: CaseRow, key: StageKey, extensions: readonly ReportExtension
 export async function loadReportData(db: Db, period: DateRange): Promise<ReportData> {
   const params = [period.from, period.to];
   const [cases, extensions, remedies, learning, adjustments] = await Promise.all([
-    db.$queryRawUnsafe<CaseRow[]>(CASES_SQL, ...params),
-    db.$queryRawUnsafe<ExtensionRow[]>(EXTENSIONS_SQL, ...params),
-    db.$queryRawUnsafe<RemedyRow[]>(REMEDIES_SQL, ...params),
-    db.$queryRawUnsafe<{ reference: string; category: string | null; created: CivilDate; body: string }[]>(LEARNING_SQL, ...params),
-    db.$queryRawUnsafe<{ kind: ReportAdjustment['kind']; status: ReportAdjustment['status']; agreed: CivilDate | null; review: CivilDate | null }[]>(ADJUSTMENTS_SQL),
+    db.query<CaseRow>(CASES_SQL, params),
+    db.query<ExtensionRow>(EXTENSIONS_SQL, params),
+    db.query<RemedyRow>(REMEDIES_SQL, params),
+    db.query<{ reference: string; category: string | null; created: CivilDate; body: string }>(LEARNING_SQL, params),
+    db.query<{ kind: ReportAdjustment['kind']; status: ReportAdjustment['status']; agreed: CivilDate | null; review: CivilDate | null }>(ADJUSTMENTS_SQL),
   ]);
 
   const extensionsOf = new Map<string, ReportExtension[]>();

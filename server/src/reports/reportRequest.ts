@@ -9,7 +9,7 @@ import type { TReportQuery } from '../schemas/index.ts';
 import { readHomes } from '../settings/settingKeys.ts';
 import { loadReportData } from './loadReportData.ts';
 
-export type ReportContext = Pick<ServerContext, 'prisma' | 'now'>;
+export type ReportContext = Pick<ServerContext, 'prisma' | 'database' | 'now'>;
 
 export async function prepareReport(ctx: ReportContext, query: TReportQuery): Promise<{ data: ReportData; options: ReportOptions }> {
   const today = civilDateInLondon(ctx.now());
@@ -20,6 +20,6 @@ export async function prepareReport(ctx: ReportContext, query: TReportQuery): Pr
     if (error instanceof PeriodError) throw new AppError(AppErrorCode.InvalidRequest, error.message);
     throw error;
   }
-  const [data, homes, calendar] = await Promise.all([loadReportData(ctx.prisma, period), readHomes(ctx.prisma), getWorkingCalendar(ctx.prisma)]);
+  const [data, homes, calendar] = await Promise.all([loadReportData(ctx.database, period), readHomes(ctx.prisma), getWorkingCalendar(ctx.prisma)]);
   return { data, options: { period, today, homes, calendar } };
 }

@@ -107,7 +107,7 @@ export function renderAnnualReportHtml(r: PerformanceReport, options: AnnualRepo
     `<h2 id="learning">5. Learning and service improvement (8.1d, 9.1)</h2>` +
       (r.learning.length
         ? r.learning
-            .map((g) => `<h3>${e(g.category)} (${g.notes.length})</h3>` + g.notes.map((note) => `<blockquote><p>${e(note.body)}</p><p class="meta">${e(note.reference)}, ${e(formatDay(note.createdOn))}</p></blockquote>`).join(''))
+            .map((g) => `<h3>${e(g.category)} (${n(g.total)})</h3>` + (g.total > g.notes.length ? `<p>The ${g.notes.length} most recent of ${n(g.total)} notes:</p>` : '') + g.notes.map((note) => `<blockquote><p>${e(note.body)}</p><p class="meta">${e(note.reference)}, ${e(formatDay(note.createdOn))}</p></blockquote>`).join(''))
             .join('')
         : '<p>No learning was recorded in the period.</p>'),
   );

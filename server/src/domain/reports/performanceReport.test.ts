@@ -193,11 +193,12 @@ describe('the reporting year 2026/27 (1 Apr 2026 - 31 Mar 2027), produced on 15 
     // No review date: text only. Not counted: requested, ended, and agreed on 10 Apr 2027.
     expect(report.adjustments).toMatchObject({ inPlace: 3, reviewsOverdue: 1, withoutReviewDate: 1 });
     expect(report.adjustments.byKind).toMatchObject({ large_print: 1, language: 1, text_only: 1, support_worker: 0, call_times: 0 });
-    // Notes written on closing in the year: Repairs A, B, F, I, H; Communication L, C, E; Damp D, G.
-    expect(report.learning.map((g) => [g.category, g.notes.map((n) => n.reference.slice(-2))])).toEqual([
-      ['Repairs', ['01', '02', '06', '09', '08']],
-      ['Communication', ['12', '03', '05']],
-      ['Damp and mould', ['04', '07']],
+    // Notes written on closing in the year, newest first: Repairs H (1 Mar), I (4 Sep), F (25 Aug),
+    // B (29 Apr), A (24 Apr); Communication E (6 Aug), C (8 Jun), L (8 Apr); Damp G (25 Jan), D (7 Jul).
+    expect(report.learning.map((g) => [g.category, g.total, g.notes.map((n) => n.reference.slice(-2))])).toEqual([
+      ['Repairs', 5, ['08', '09', '06', '02', '01']],
+      ['Communication', 3, ['05', '03', '12']],
+      ['Damp and mould', 2, ['07', '04']],
     ]);
   });
 });

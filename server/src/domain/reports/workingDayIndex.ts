@@ -27,8 +27,11 @@ export function createWorkingDayIndex(calendar: WorkingCalendar, range: { from: 
   // upTo[i]: working days in [first, first + i]; working[k]: the day number of the (k+1)-th.
   const upTo = new Int32Array(last - first + 1);
   const working: number[] = [];
+  const names: CivilDate[] = [];
   for (let n = first, count = 0; n <= last; n += 1) {
-    if (calendar.isWorkingDay(fromDayNumber(n))) {
+    const name = fromDayNumber(n);
+    names.push(name);
+    if (calendar.isWorkingDay(name)) {
       count += 1;
       working.push(n);
     }
@@ -47,7 +50,8 @@ export function createWorkingDayIndex(calendar: WorkingCalendar, range: { from: 
       const a = dayNumber(from);
       if (n === 0) return from;
       const target = covers(a) && n > 0 ? working[(upTo[a - first] as number) + n - 1] : undefined;
-      return target === undefined ? calendar.addWorkingDays(from, n) : fromDayNumber(target);
+      if (target === undefined) return calendar.addWorkingDays(from, n);
+      return covers(target) ? (names[target - first] as CivilDate) : fromDayNumber(target);
     },
   };
 }
