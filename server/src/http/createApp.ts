@@ -10,6 +10,7 @@ import { openApiRoutes } from '../openapi/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
+import { dataProtectionRoutes } from '../dataProtection/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { staticSite } from './staticSite.ts';
@@ -76,6 +77,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/staff', staffRoutes(ctx));
   api.use('/reports', reportRoutes(ctx));
   api.use('/settings', settingsRoutes(ctx));
+  api.use('/data-protection', dataProtectionRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 
