@@ -4,6 +4,9 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { complaintRoutes } from '../complaints/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
+import { settingsRoutes } from '../settings/routes.ts';
+import { dataProtectionRoutes } from '../dataProtection/routes.ts';
 import { ApiClient, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { openApiPath } from './buildOpenApiDocument.ts';
 
@@ -37,6 +40,9 @@ describe('GET /api/openapi.json', () => {
       ...mounted('/calendar', calendarRoutes(server.context)),
       ...mounted('/auth', authRoutes(server.context)),
       ...mounted('/staff', staffRoutes(server.context)),
+      ...mounted('/reports', reportRoutes(server.context)),
+      ...mounted('/settings', settingsRoutes(server.context)),
+      ...mounted('/data-protection', dataProtectionRoutes(server.context)),
     ];
     expect(routes.length).toBeGreaterThanOrEqual(27);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

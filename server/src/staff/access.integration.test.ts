@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@complaints/db';
 import { ApiClient, startTestServer, TEST_PASSWORD, type TestServer } from '../testing/testServer.ts';
 import { createStaff, signedIn } from './staffTestKit.ts';
+import { createComplaint, createResident } from '@complaints/db/factories';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,6 +22,15 @@ interface Route {
   success: number;
   /** Makes the call; prepares whatever a valid request needs (a fresh target account). */
   call: (client: ApiClient) => Promise<{ status: number }>;
+  /** The call cannot change the caller's own account, so one session per role serves every such row (sign-in is rate-limited). */
+  sharedSession?: true;
+}
+
+const sessions = new Map<StaffRole, Promise<ApiClient>>();
+function sharedSession(role: StaffRole): Promise<ApiClient> {
+  let client = sessions.get(role);
+  if (!client) sessions.set(role, (client = signedIn(server, [role]).then((signed) => signed.client)));
+  return client;
 }
 
 let invited = 0;
@@ -53,6 +63,54 @@ const ROUTES: Route[] = [
     success: 200,
     call: async (client) => client.post(`/api/staff/${(await createStaff(server, ['handler'], { active: false })).id}/reactivate`),
   },
+  ...['/api/reports/performance?period=this_year', '/api/reports/annual?period=last_quarter', '/api/reports/cases.csv?period=this_quarter', '/api/settings'].map(
+    (path): Route => ({ name: `GET ${path.split('?')[0]}`, allowed: ['complaints_officer', 'admin'], success: 200, sharedSession: true, call: (client) => client.get(path) }),
+  ),
+  {
+    name: 'PUT /api/settings/homes',
+    allowed: ['complaints_officer', 'admin'],
+    success: 200,
+    sharedSession: true,
+    call: async (client) => {
+      const version = (await server.context.prisma.setting.findUnique({ where: { key: 'reports.homes' } }))?.version ?? 0;
+      return client.request('PUT', '/api/settings/homes', { homes: 1200 + version, version });
+    },
+  },
+  {
+    name: 'PUT /api/settings/retention',
+    allowed: ['admin'],
+    success: 200,
+    sharedSession: true,
+    call: async (client) => {
+      const version = (await server.context.prisma.setting.findUnique({ where: { key: 'dataProtection.retentionMonths' } }))?.version ?? 0;
+      return client.request('PUT', '/api/settings/retention', { months: 72 + version, version });
+    },
+  },
+  {
+    name: 'GET /api/data-protection/residents?reference=',
+    allowed: ['admin'],
+    success: 200,
+    sharedSession: true,
+    call: async (client) => {
+      const complaint = await createComplaint(server.context.prisma, { residentId: (await createResident(server.context.prisma)).id });
+      return client.get(`/api/data-protection/residents?reference=${complaint.reference}`);
+    },
+  },
+  {
+    name: 'GET /api/data-protection/residents/:residentId/export',
+    allowed: ['admin'],
+    success: 200,
+    sharedSession: true,
+    call: async (client) => client.get(`/api/data-protection/residents/${(await createResident(server.context.prisma)).id}/export`),
+  },
+  {
+    name: 'POST /api/data-protection/residents/:residentId/erase',
+    allowed: ['admin'],
+    success: 200,
+    sharedSession: true,
+    call: async (client) => client.post(`/api/data-protection/residents/${(await createResident(server.context.prisma)).id}/erase`, { confirmation: 'ERASE', reason: 'Asked in writing' }),
+  },
+  { name: 'POST /api/data-protection/retention-sweep', allowed: ['admin'], success: 200, sharedSession: true, call: (client) => client.post('/api/data-protection/retention-sweep') },
   {
     name: 'POST /api/staff/me/password',
     allowed: 'everyone',
@@ -67,7 +125,7 @@ describe('staff API access matrix', () => {
       const outcomes: Record<string, number> = { anonymous: (await route.call(new ApiClient(server.url))).status };
       for (const role of ROLES) {
         // A fresh person per call: a password change or deactivation must not leak between cells.
-        const { client } = await signedIn(server, [role]);
+        const client = route.sharedSession ? await sharedSession(role) : (await signedIn(server, [role])).client;
         outcomes[role] = (await route.call(client)).status;
       }
       const expected: Record<string, number> = { anonymous: 401 };
