@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
 import { ChangePassword } from './ChangePassword.tsx';
 import { navigate, usePathname } from './navigation.ts';
@@ -6,6 +6,11 @@ import { PageHeading } from './PageHeading.tsx';
 import { ROLE_NAMES, SCREENS, mayOpen } from './screens.ts';
 import { StaffAdmin } from './StaffAdmin.tsx';
 import { useSessionSocket } from './useSessionSocket.ts';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { DataProtectionScreen } from './settings/DataProtectionScreen.tsx';
+
+// The charts library loads only when someone opens the reports.
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx'));
 
 function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   const screen = SCREENS.find((candidate) => candidate.path === path);
@@ -27,6 +32,15 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   }
   if (screen.path === '/admin/staff') return <StaffAdmin user={user} />;
   if (screen.path === '/account/password') return <ChangePassword />;
+  if (screen.path === '/reports') {
+    return (
+      <Suspense fallback={<p role="status">Loading the reports…</p>}>
+        <ReportsScreen />
+      </Suspense>
+    );
+  }
+  if (screen.path === '/admin/settings') return <SettingsScreen user={user} />;
+  if (screen.path === '/admin/data-protection') return <DataProtectionScreen />;
   return (
     <>
       <PageHeading>{screen.label}</PageHeading>

@@ -12,6 +12,9 @@ export const SCREENS: readonly Screen[] = [
   { path: '/triage', label: 'Triage', roles: ['agent', 'complaints_officer', 'admin'] },
   { path: '/cases', label: 'Cases', roles: ['handler', 'reviewer', 'complaints_officer', 'admin'] },
   { path: '/admin/staff', label: 'Staff', roles: ['admin', 'complaints_officer'] },
+  { path: '/reports', label: 'Reports', roles: ['complaints_officer', 'admin'] },
+  { path: '/admin/settings', label: 'Settings', roles: ['complaints_officer', 'admin'] },
+  { path: '/admin/data-protection', label: 'Data protection', roles: ['admin'] },
   { path: '/account/password', label: 'Change password', roles: 'everyone' },
 ];
 
