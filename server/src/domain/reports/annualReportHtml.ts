@@ -14,6 +14,7 @@ import { REPORT_CHANNELS } from './reportCase.ts';
 
 const e = escapeHtml;
 const n = (value: number | null) => (value === null ? '–' : value.toLocaleString('en-GB'));
+const count = (value: number, one: string, many = `${one}s`) => `${n(value)} ${value === 1 ? one : many}`;
 
 function table(caption: string, head: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const cell = (v: string | number | null) => (typeof v === 'number' || v === null ? n(v) : e(v));
@@ -79,19 +80,19 @@ export function renderAnnualReportHtml(r: PerformanceReport, options: AnnualRepo
         ['Remedy', 'Offered'],
         [...REMEDY_KINDS.filter((k) => r.remedies.offeredByKind[k] > 0).map((k) => [REMEDY_KIND_LABELS[k], r.remedies.offeredByKind[k]] as const), ['All remedies', r.remedies.offered]],
       ) +
-      `<p>Compensation offered: ${e(formatPounds(r.remedies.financialOfferedPence))} in ${n(r.remedies.financialOffered)} financial remedies. Compensation paid in the period: ${e(formatPounds(r.remedies.compensationPaidPence))} (${n(r.remedies.compensationPaid)} payments).</p>`,
+      `<p>Compensation offered: ${e(formatPounds(r.remedies.financialOfferedPence))} in ${count(r.remedies.financialOffered, 'financial remedy', 'financial remedies')}. Compensation paid in the period: ${e(formatPounds(r.remedies.compensationPaidPence))} (${count(r.remedies.compensationPaid, 'payment')}).</p>`,
   );
 
   sections.push(
     `<h2 id="refused">3. Complaints not accepted (8.1b, 2.1–2.5)</h2>` +
-      `<p>${n(r.refusals.total)} complaints were not accepted into the procedure (${n(r.refusals.atStage1)}) or not escalated to stage 2 (${n(r.refusals.atStage2)}). Each resident was told why in writing and of their right to take the decision to the Housing Ombudsman.</p>` +
+      `<p>${count(r.refusals.total, 'complaint')}: not accepted into the procedure ${n(r.refusals.atStage1)}, not escalated to stage 2 ${n(r.refusals.atStage2)}. Each resident was told why in writing and of their right to take the decision to the Housing Ombudsman.</p>` +
       table('Types of complaints refused', ['Reason', 'Complaints'], REFUSAL_REASONS.map((reason) => [REFUSAL_REASON_LABELS[reason], r.refusals.byReason[reason]])),
   );
 
   const b = r.breakdowns;
   sections.push(
     `<h2 id="themes">4. What complaints were about (9.4, 9.7)</h2>` +
-      `<p>${n(b.received)} complaints came in during the period (including any not accepted).</p>` +
+      `<p>${count(b.received, 'complaint')} came in during the period (including any not accepted).</p>` +
       table('Complaints by category, month by month', ['Category', ...b.months.map((m) => m.label), 'Total'], b.categories.map((c) => [c.category, ...c.byMonth, c.received])) +
       table('How complaints reached us (3.1)', ['Channel', 'Complaints'], REPORT_CHANNELS.map((ch) => [CHANNEL_LABELS[ch], b.channels[ch]])) +
       `<p>Complaints made by a representative for the resident (3.6): ${n(b.representatives.count)} (${e(formatPercent(b.representatives.percent))}).</p>` +
