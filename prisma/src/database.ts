@@ -23,9 +23,9 @@ export interface Database {
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
   /**
-   * A read-only SQL query straight through the driver, for set-based reads of many rows (the
-   * reports over 100,000 cases): Prisma's raw queries cost ~20x more per row. Parameters are
-   * bound ($1, $2…), never interpolated.
+   * One SQL statement straight through the driver, outside Prisma, for set-based work on many
+   * rows (the reports read 100,000 cases; benchmarks bulk-insert them): Prisma's raw queries cost
+   * many times more per row. Parameters are bound ($1, $2…), never interpolated.
    */
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;

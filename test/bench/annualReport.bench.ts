@@ -14,9 +14,9 @@
 //   csv       - the case list of GET /api/reports/cases.csv
 // and the annual report's parts: load (SQL and driver), compute (every figure), render (HTML).
 // Target: the annual report in under 2 s.
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@complaints/db';
+import { createEmptyPostgresDatabase } from '@complaints/db/testing';
 import { createWorkingCalendar, createWorkingDayIndex, parseCivilDate, addCalendarDays, civilDateToDbDate } from '../../server/src/domain/index.ts';
 import type { CivilDate } from '../../server/src/domain/index.ts';
 import { getAnnualReportHtml } from '../../server/src/reports/getAnnualReport.ts';
@@ -53,6 +53,7 @@ type Columns = Record<string, unknown[]>;
 const table = (names: string[]): Columns => Object.fromEntries(names.map((n) => [n, []]));
 
 function generate(staffId: string, categoryIds: string[]) {
+  seed = 20260401; // the same cases in both databases
   const residents = table(['id', 'fullName', 'updatedAt']);
   const representatives = table(['id', 'residentId', 'name', 'relationship', 'updatedAt']);
   const complaints = table(['id', 'reference', 'residentId', 'representativeId', 'channel', 'receivedAt', 'summary', 'stage', 'status', 'categoryId', 'closedAt', 'updatedAt']);
@@ -153,14 +154,17 @@ const COLUMN_TYPES: Record<string, string> = {
   acknowledgementDueOn: 'date', responseDueOn: 'date', previousDueOn: 'date', newDueOn: 'date', dueOn: 'date', workingDays: 'int', amountPence: 'int',
 };
 
+// Enum arrays travel as text[] and are cast in SQL: PGlite serialises arrays only of types it knows.
+const arrayParameter = (n: number, type: string) => (type.startsWith('"') ? `$${n}::text[]::${type}[]` : `$${n}::${type}[]`);
+
 /** INSERT … SELECT FROM unnest($1::type[], …) in batches: one round trip per 5,000 rows. */
 async function bulkInsert(db: Database, name: string, columns: Columns): Promise<number> {
   const names = Object.keys(columns);
   const rows = (columns[names[0] as string] as unknown[]).length;
-  const sql = `INSERT INTO "${name}" (${names.map((n) => `"${n}"`).join(', ')}) SELECT * FROM unnest(${names.map((n, i) => `$${i + 1}::${COLUMN_TYPES[n] ?? 'text'}[]`).join(', ')})`;
+  const sql = `INSERT INTO "${name}" (${names.map((n) => `"${n}"`).join(', ')}) SELECT * FROM unnest(${names.map((n, i) => arrayParameter(i + 1, COLUMN_TYPES[n] ?? 'text')).join(', ')})`;
   for (let start = 0; start < rows; start += 5000) {
     const batch = names.map((n) => (columns[n] as unknown[]).slice(start, start + 5000).map((v) => (v instanceof Date ? v.toISOString() : v)));
-    await db.prisma.$executeRawUnsafe(sql, ...batch);
+    await db.query(sql, batch);
   }
   return rows;
 }
@@ -214,26 +218,13 @@ async function run(kind: string, db: Database): Promise<void> {
 }
 
 async function postgres(): Promise<void> {
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const { url, drop } = await createEmptyPostgresDatabase(process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  const db = await openDatabase({ kind: 'postgres', url });
   try {
-    await run(`PostgreSQL (${name})`, db);
+    await run(`PostgreSQL (${new URL(url).pathname.slice(1)})`, db);
   } finally {
     await db.close();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await drop();
   }
 }
 

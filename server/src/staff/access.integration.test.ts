@@ -66,26 +66,20 @@ const ROUTES: Route[] = [
   ...['/api/reports/performance?period=this_year', '/api/reports/annual?period=last_quarter', '/api/reports/cases.csv?period=this_quarter', '/api/settings'].map(
     (path): Route => ({ name: `GET ${path.split('?')[0]}`, allowed: ['complaints_officer', 'admin'], success: 200, sharedSession: true, call: (client) => client.get(path) }),
   ),
-  {
-    name: 'PUT /api/settings/homes',
-    allowed: ['complaints_officer', 'admin'],
-    success: 200,
-    sharedSession: true,
-    call: async (client) => {
-      const version = (await server.context.prisma.setting.findUnique({ where: { key: 'reports.homes' } }))?.version ?? 0;
-      return client.request('PUT', '/api/settings/homes', { homes: 1200 + version, version });
-    },
-  },
-  {
-    name: 'PUT /api/settings/retention',
-    allowed: ['admin'],
-    success: 200,
-    sharedSession: true,
-    call: async (client) => {
-      const version = (await server.context.prisma.setting.findUnique({ where: { key: 'dataProtection.retentionMonths' } }))?.version ?? 0;
-      return client.request('PUT', '/api/settings/retention', { months: 72 + version, version });
-    },
-  },
+  ...(
+    [
+      ['homes', 'reports.homes', ['complaints_officer', 'admin'], (version: number) => ({ homes: 1200 + version, version })],
+      ['retention', 'dataProtection.retentionMonths', ['admin'], (version: number) => ({ months: 72 + version, version })],
+    ] as const
+  ).map(
+    ([path, key, allowed, body]): Route => ({
+      name: `PUT /api/settings/${path}`,
+      allowed: [...allowed],
+      success: 200,
+      sharedSession: true,
+      call: async (client) => client.request('PUT', `/api/settings/${path}`, body((await server.context.prisma.setting.findUnique({ where: { key } }))?.version ?? 0)),
+    }),
+  ),
   {
     name: 'GET /api/data-protection/residents?reference=',
     allowed: ['admin'],
