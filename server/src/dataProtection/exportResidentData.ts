@@ -17,7 +17,7 @@ export async function exportResidentData(ctx: Pick<ServerContext, 'prisma' | 'no
       where: { id: options.residentId },
       include: {
         identities: true,
-        representatives: { omit: { consentRecordedById: true } },
+        representatives: true,
         adjustments: true,
         disclosures: true,
         restrictions: true,
