@@ -54,7 +54,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       migrationsApplied,
       ping: () => ping(prisma),
       query: async <Row>(sql: string, params?: unknown[]) => {
-        pool ??= new pg.Pool({ connectionString: target.url, max: 4 });
+        if (!pool) {
+          pool = new pg.Pool({ connectionString: target.url, max: 4 });
+          // An idle connection the server closes (restart, failover) is dropped by the pool and
+          // reopened on the next query; without a listener its 'error' would end the process.
+          pool.on('error', () => undefined);
+        }
         return (await pool.query(sql, params)).rows as Row[];
       },
       close: async () => {
