@@ -20,6 +20,11 @@ export interface AnonymiseOptions {
   details: Prisma.InputJsonObject;
 }
 
+/** Row lock on the resident for the rest of the transaction, so two anonymisations never interleave. */
+export async function lockResident(tx: Prisma.TransactionClient, residentId: string): Promise<void> {
+  await tx.$executeRawUnsafe('SELECT 1 FROM "Resident" WHERE id = $1::uuid FOR UPDATE', residentId);
+}
+
 const blank = <T extends string>(...fields: T[]) => Object.fromEntries(fields.map((f) => [f, ANONYMISED])) as Record<T, string>;
 
 export async function anonymiseResident(tx: Prisma.TransactionClient, options: AnonymiseOptions): Promise<void> {

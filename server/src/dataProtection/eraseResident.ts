@@ -3,7 +3,7 @@
 // landlord needs the contact details to answer it; close or refuse it first).
 import type { ServerContext } from '../context.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
-import { anonymiseResident } from './anonymiseResident.ts';
+import { anonymiseResident, lockResident } from './anonymiseResident.ts';
 
 export interface EraseResidentOptions {
   residentId: string;
@@ -14,6 +14,7 @@ export interface EraseResidentOptions {
 export async function eraseResident(ctx: Pick<ServerContext, 'prisma' | 'now'>, options: EraseResidentOptions): Promise<{ residentId: string; anonymisedAt: string }> {
   const now = ctx.now();
   await ctx.prisma.$transaction(async (tx) => {
+    await lockResident(tx, options.residentId);
     const resident = await tx.resident.findUnique({
       where: { id: options.residentId },
       select: { anonymisedAt: true, complaints: { where: { status: { notIn: ['closed', 'refused'] } }, select: { reference: true } } },

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.ts';
 import type { AuditEntry } from '../audit/recordAudit.ts';
 import type { TRetentionSweepResult } from '../schemas/index.ts';
 import { readRetentionMonths } from '../settings/settingKeys.ts';
-import { anonymiseResident } from './anonymiseResident.ts';
+import { anonymiseResident, lockResident } from './anonymiseResident.ts';
 import { retentionCutoff } from './retentionCutoff.ts';
 
 export const RETENTION_BATCH_SIZE = 200;
@@ -35,7 +35,8 @@ export async function runRetentionSweep(ctx: Pick<ServerContext, 'prisma' | 'dat
   let anonymised = 0;
   for (const { id } of due.slice(0, batchSize)) {
     await ctx.prisma.$transaction(async (tx) => {
-      // Re-checked inside the transaction: an admin's erasure may have got there first.
+      // Locked and re-checked: an admin's erasure, or another process's sweep, may have got there first.
+      await lockResident(tx, id);
       const resident = await tx.resident.findUnique({ where: { id }, select: { anonymisedAt: true } });
       if (!resident || resident.anonymisedAt) return;
       await anonymiseResident(tx, {
