@@ -6,6 +6,7 @@
 // A remedy counts as offered on the day of the response that offered it (respond.ts creates
 // remedies only with a response).
 import type { Database } from '@complaints/db';
+import { LEARNING_NOTES_PER_CATEGORY } from '../domain/index.ts';
 import type { CivilDate, DateRange, ReportAdjustment, ReportCase, ReportData, ReportExtension, ReportLearningNote, ReportRemedy, ReportStage } from '../domain/index.ts';
 
 type Db = Pick<Database, 'query'>;
@@ -52,10 +53,17 @@ const REMEDIES_SQL = `${RELEVANT}
   FROM rel JOIN "Remedy" r ON r."complaintId" = rel.id
   LEFT JOIN "ComplaintStage" st ON st."complaintId" = r."complaintId" AND st.stage = r.stage`;
 
+// 9.1: only the notes the report shows (the most recent per category, in the domain's order)
+// and how many each category had; a year can hold tens of thousands.
 const LEARNING_SQL = `
-  SELECT c.reference, cat.name AS category, ${london('n."createdAt"')} AS created, n.body
-  FROM "LearningNote" n JOIN "Complaint" c ON c.id = n."complaintId" LEFT JOIN "Category" cat ON cat.id = n."categoryId"
-  WHERE n."createdAt" >= ${START} AND n."createdAt" < ${END}`;
+  SELECT reference, category, created, body, total FROM (
+    SELECT c.reference, cat.name AS category, ${london('n."createdAt"')} AS created, n.body,
+      row_number() OVER (PARTITION BY cat.name ORDER BY (n."createdAt" AT TIME ZONE 'Europe/London')::date DESC, c.reference) AS rank,
+      (count(*) OVER (PARTITION BY cat.name))::int AS total
+    FROM "LearningNote" n JOIN "Complaint" c ON c.id = n."complaintId" LEFT JOIN "Category" cat ON cat.id = n."categoryId"
+    WHERE n."createdAt" >= ${START} AND n."createdAt" < ${END}
+  ) ranked
+  WHERE rank <= ${LEARNING_NOTES_PER_CATEGORY}`;
 
 const ADJUSTMENTS_SQL = `
   SELECT a.kind::text AS kind, a.status::text AS status, ${london('a."agreedAt"')} AS agreed, to_char(a."reviewOn", 'YYYY-MM-DD') AS review
@@ -111,7 +119,7 @@ export async function loadReportData(db: Db, period: DateRange): Promise<ReportD
     db.query<CaseRow>(CASES_SQL, params),
     db.query<ExtensionRow>(EXTENSIONS_SQL, params),
     db.query<RemedyRow>(REMEDIES_SQL, params),
-    db.query<{ reference: string; category: string | null; created: CivilDate; body: string }>(LEARNING_SQL, params),
+    db.query<{ reference: string; category: string | null; created: CivilDate; body: string; total: number }>(LEARNING_SQL, params),
     db.query<{ kind: ReportAdjustment['kind']; status: ReportAdjustment['status']; agreed: CivilDate | null; review: CivilDate | null }>(ADJUSTMENTS_SQL),
   ]);
 
@@ -149,6 +157,7 @@ export async function loadReportData(db: Db, period: DateRange): Promise<ReportD
       }),
     ),
     learningNotes: learning.map((n): ReportLearningNote => ({ reference: n.reference, category: n.category, createdOn: n.created, body: n.body })),
+    learningTotals: [...new Map(learning.map((n) => [n.category, n.total])).entries()].map(([category, total]) => ({ category, total })),
     adjustments: adjustments.map((a): ReportAdjustment => ({ kind: a.kind, status: a.status, agreedOn: a.agreed, reviewOn: a.review })),
   };
 }

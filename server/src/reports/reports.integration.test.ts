@@ -54,6 +54,23 @@ describe('GET /api/reports/performance', () => {
   });
 });
 
+describe('learning (9.1)', () => {
+  it('reads only the ten most recent notes of a category and its total, as the domain would show them', async () => {
+    const prisma = server.context.prisma;
+    const a = await prisma.complaint.findUniqueOrThrow({ where: { reference: 'CMP-2026-000001' } });
+    for (let i = 1; i <= 11; i++) {
+      await prisma.learningNote.create({ data: { complaintId: a.id, categoryId: a.categoryId, body: `Extra note ${i}`, createdAt: new Date(`2026-10-${String(i).padStart(2, '0')}T12:00:00Z`) } });
+    }
+    const repairs = (await officer.get('/api/reports/performance?period=last_year')).json.learning[0];
+    // 5 notes in the fixture + 11 more; the newest are H's (1 Mar 2027) then the extra ones.
+    expect(repairs.total).toBe(16);
+    expect(repairs.notes.map((n: { body: string }) => n.body.slice(0, 16))).toEqual([
+      'Learning from CM', 'Extra note 11', 'Extra note 10', 'Extra note 9', 'Extra note 8', 'Extra note 7', 'Extra note 6', 'Extra note 5', 'Extra note 4', 'Extra note 3',
+    ]);
+    await prisma.learningNote.deleteMany({ where: { body: { startsWith: 'Extra note' } } });
+  });
+});
+
 describe('exports', () => {
   it('GET /api/reports/annual is the printable annual report', async () => {
     const response = await officer.get('/api/reports/annual?period=last_year');

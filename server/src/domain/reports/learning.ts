@@ -2,7 +2,7 @@
 import type { CivilDate } from '../civilDate.ts';
 import { UNCATEGORISED } from './breakdowns.ts';
 import { inPeriod, type DateRange } from './period.ts';
-import type { ReportLearningNote } from './reportCase.ts';
+import type { ReportData, ReportLearningNote } from './reportCase.ts';
 
 /** The most recent notes shown per category; the board reads themes, not every case. */
 export const LEARNING_NOTES_PER_CATEGORY = 10;
@@ -16,7 +16,7 @@ export interface LearningGroup {
 }
 
 /** Categories with most notes first (ties alphabetical). */
-export function learningByCategory(notes: readonly ReportLearningNote[], period: DateRange): LearningGroup[] {
+export function learningByCategory(notes: readonly ReportLearningNote[], period: DateRange, totals?: ReportData['learningTotals']): LearningGroup[] {
   const groups = new Map<string, LearningGroup>();
   for (const note of notes) {
     if (!inPeriod(note.createdOn, period)) continue;
@@ -28,6 +28,10 @@ export function learningByCategory(notes: readonly ReportLearningNote[], period:
     }
     group.total += 1;
     group.notes.push({ reference: note.reference, createdOn: note.createdOn, body: note.body });
+  }
+  for (const t of totals ?? []) {
+    const group = groups.get(t.category ?? UNCATEGORISED);
+    if (group) group.total = t.total;
   }
   for (const group of groups.values()) {
     group.notes.sort((a, b) => b.createdOn.localeCompare(a.createdOn) || a.reference.localeCompare(b.reference));

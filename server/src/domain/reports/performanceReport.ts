@@ -80,6 +80,6 @@ export function buildPerformanceReport(data: ReportData, options: ReportOptions)
     breakdowns: breakdowns(data.cases, period),
     adjustments: adjustments(data.adjustments, asOf),
     openAtEnd: openAt(analysed, asOf),
-    learning: learningByCategory(data.learningNotes, period),
+    learning: learningByCategory(data.learningNotes, period, data.learningTotals),
   };
 }

@@ -4,6 +4,7 @@ import { parseCivilDate } from '../civilDate.ts';
 import type { CivilDate } from '../civilDate.ts';
 import { createWorkingCalendar } from '../workingDays.ts';
 import { monthsOf, PeriodError, resolvePeriod } from './period.ts';
+import { learningByCategory } from './learning.ts';
 import { percentile } from './timeliness.ts';
 import { createWorkingDayIndex } from './workingDayIndex.ts';
 
@@ -57,5 +58,16 @@ describe('the working-day index agrees with the calendar it tabulates', () => {
 
   it('addWorkingDays', () => {
     fc.assert(fc.property(dates, fc.integer({ min: 0, max: 60 }), (a, n) => index.addWorkingDays(a, n) === calendar.addWorkingDays(a, n)), { numRuns: 200 });
+  });
+});
+
+describe('learning by category', () => {
+  it('shows the ten most recent notes of a category, newest first, with the total from the loader', () => {
+    const notes = Array.from({ length: 12 }, (_, i) => ({ reference: `CMP-2026-${String(i + 1).padStart(6, '0')}`, category: 'Repairs', createdOn: d(`2026-05-${String(i + 1).padStart(2, '0')}`), body: `note ${i + 1}` }));
+    const [repairs] = learningByCategory(notes, { from: d('2026-04-01'), to: d('2027-03-31') });
+    expect(repairs?.total).toBe(12);
+    expect(repairs?.notes.map((n) => n.body)).toEqual(['note 12', 'note 11', 'note 10', 'note 9', 'note 8', 'note 7', 'note 6', 'note 5', 'note 4', 'note 3']);
+    const [loaded] = learningByCategory(notes.slice(2), { from: d('2026-04-01'), to: d('2027-03-31') }, [{ category: 'Repairs', total: 40 }]);
+    expect(loaded?.total).toBe(40);
   });
 });

@@ -93,6 +93,11 @@ export interface ReportAdjustment {
 export interface ReportData {
   cases: readonly ReportCase[];
   learningNotes: readonly ReportLearningNote[];
+  /**
+   * Notes per category in the period, when learningNotes holds only the most recent of each
+   * (the loader reads just those; a year can have tens of thousands). Absent: count learningNotes.
+   */
+  learningTotals?: readonly { category: string | null; total: number }[];
   adjustments: readonly ReportAdjustment[];
 }
 
