@@ -11,6 +11,7 @@ import { createApp, type AppOptions } from './http/createApp.ts';
 import { createSocketServer, SocketBroadcaster } from './realtime/socketServer.ts';
 import { WEB_CHAT_NAMESPACE } from './channels/webchat/chatNamespace.ts';
 import { createBotRuntime, type ChannelRuntime, type ChannelRuntimeOptions } from './channels/botRuntime.ts';
+import { startRetentionSweeper } from './dataProtection/retentionSweeper.ts';
 
 export interface RunningServer {
   context: ServerContext;
@@ -57,10 +58,12 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   await channels.start(url);
+  const retention = startRetentionSweeper(context);
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await retention.stop();
       await channels.close();
       await io.close(); // also closes the HTTP server
       if (!options.database) await database.close();

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import type { TStaffSessionUser } from '@complaints/server/schemas';
 import { CaseView, caseIdFromPath } from './cases/CaseView.tsx';
 import { CaseList } from './cases/CaseList.tsx';
@@ -13,6 +13,11 @@ import { StaffAdmin } from './StaffAdmin.tsx';
 import { useSessionSocket } from './useSessionSocket.ts';
 import { StaffSocketContext } from './live/staffSocket.ts';
 import { TriageRoutes } from './triage/TriageRoutes.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { DataProtectionScreen } from './settings/DataProtectionScreen.tsx';
+
+// The charts library loads only when someone opens the reports.
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx'));
 
 function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   // A screen owns the pages below its path too (/triage/conversations/…).
@@ -30,6 +35,15 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   if (!screen || !mayOpen(screen, user.roles)) return <PageNotAvailable />;
   if (screen.path === '/admin/staff') return <StaffAdmin user={user} />;
   if (screen.path === '/account/password') return <ChangePassword />;
+  if (screen.path === '/reports') {
+    return (
+      <Suspense fallback={<p role="status">Loading the reports…</p>}>
+        <ReportsScreen />
+      </Suspense>
+    );
+  }
+  if (screen.path === '/admin/settings') return <SettingsScreen user={user} />;
+  if (screen.path === '/admin/data-protection') return <DataProtectionScreen />;
   if (screen.path === '/triage') return <TriageRoutes path={path} user={user} />;
   // /cases/:id is the case view; it opens for whoever may open the case list.
   const caseId = caseIdFromPath(path);

@@ -13,6 +13,9 @@ export const SCREENS: readonly Screen[] = [
   { path: '/cases', label: 'Cases', roles: ['handler', 'reviewer', 'complaints_officer', 'admin'] },
   { path: '/admin/staff', label: 'Staff', roles: ['admin', 'complaints_officer'] },
   { path: '/admin/categories', label: 'Categories', roles: ['complaints_officer', 'admin'] },
+  { path: '/reports', label: 'Reports', roles: ['complaints_officer', 'admin'] },
+  { path: '/admin/settings', label: 'Settings', roles: ['complaints_officer', 'admin'] },
+  { path: '/admin/data-protection', label: 'Data protection', roles: ['admin'] },
   { path: '/account/password', label: 'Change password', roles: 'everyone' },
 ];
 

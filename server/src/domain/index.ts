@@ -9,3 +9,4 @@ export * from './letters/index.ts';
 export * from './deadlineBands.ts';
 export * from './reviewDates.ts';
 export * from './representativeConsent.ts';
+export * from './reports/index.ts';

@@ -14,6 +14,9 @@ import { conversationRoutes, triageRoutes } from '../conversations/routes.ts';
 import type { LiveChatSender } from '../conversations/replyToConversation.ts';
 import { residentLookupRoutes } from '../residents/lookupRoutes.ts';
 import { serviceRequestRoutes } from '../serviceRequests/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
+import { settingsRoutes } from '../settings/routes.ts';
+import { dataProtectionRoutes } from '../dataProtection/routes.ts';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -82,6 +85,9 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/residents', residentLookupRoutes(ctx));
   api.use('/service-requests', serviceRequestRoutes(ctx));
   api.use('/residents', residentPanelRoutes(ctx));
+  api.use('/reports', reportRoutes(ctx));
+  api.use('/settings', settingsRoutes(ctx));
+  api.use('/data-protection', dataProtectionRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 

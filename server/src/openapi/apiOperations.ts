@@ -55,6 +55,11 @@ import {
   ZUpdateAdjustmentSchema,
   ZUpdateRepresentativeSchema,
   ZUpdateResidentSchema,
+  ZReportQuerySchema,
+  ZHomesSettingSchema,
+  ZRetentionSettingSchema,
+  ZResidentLookupQuerySchema,
+  ZErasureRequestSchema,
 } from '../schemas/index.ts';
 import { PREVIEWS } from '../complaints/previews.ts';
 
@@ -63,7 +68,7 @@ export interface ApiOperation {
   /** Express style, relative to /api: '/complaints/:id'. */
   path: string;
   summary: string;
-  tag: 'complaints' | 'calendar' | 'staff' | 'auth' | 'categories' | 'triage' | 'conversations' | 'residents' | 'service requests';
+  tag: 'complaints' | 'calendar' | 'staff' | 'auth' | 'categories' | 'triage' | 'conversations' | 'residents' | 'service requests' | 'reports' | 'settings' | 'data-protection';
   /** Reachable without a staff session (sign-in, first set-up, accepting an invitation). */
   anonymous?: boolean;
   params?: z.ZodObject;
@@ -72,7 +77,7 @@ export interface ApiOperation {
   /** Roles allowed; absent means any signed-in staff member. */
   roles?: readonly string[];
   /** The success status and what it returns. */
-  success: { status: number; description: string; html?: boolean };
+  success: { status: number; description: string; html?: boolean; csv?: boolean };
   /** Code rules the engine can refuse with 422 (the message starts with the provision). */
   codeRules?: boolean;
   /** 409 when someone else holds the thing (a claimed conversation): what the message says. */
@@ -85,6 +90,7 @@ const conversation = { status: 200, description: 'The conversation as the queue 
 const chatOp = (path: string, summary: string, extra: Partial<ApiOperation> = {}): ApiOperation => ({
   method: 'post', path, summary, tag: 'conversations', params: ZConversationIdParamsSchema, roles: triageRoles, success: conversation, ...extra,
 });
+const reportRoles = ['complaints_officer', 'admin'] as const;
 const complaint = { status: 200, description: 'The complaint as the console shows it (ComplaintDto)' };
 const caseOp = (path: string, summary: string, body: z.ZodType, method: 'post' | 'put' = 'post'): ApiOperation => ({
   method, path, summary, tag: 'complaints', params: ZComplaintIdParamsSchema, body, roles: caseWorkers, success: complaint, codeRules: true,
@@ -128,6 +134,16 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/staff/:id/deactivate', summary: 'Deactivate; their sessions end at once', tag: 'staff', params: ZStaffIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'The staff member' } },
   { method: 'post', path: '/staff/:id/reactivate', summary: 'Reactivate', tag: 'staff', params: ZStaffIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'The staff member' } },
   { method: 'post', path: '/staff/me/password', summary: 'Change your password; other sessions end', tag: 'staff', body: ZChangePasswordSchema, success: { status: 200, description: '{ otherSessionsRevoked }' } },
+  { method: 'get', path: '/reports/performance', summary: 'Complaint handling figures for a period: TSM CH01 and CH02, timeliness, extensions, outcomes, remedies, refusals, themes (8.1, 9.7)', tag: 'reports', query: ZReportQuerySchema, roles: reportRoles, success: { status: 200, description: 'The PerformanceReport' } },
+  { method: 'get', path: '/reports/annual', summary: 'The annual complaints performance and service improvement report, printable (8.1)', tag: 'reports', query: ZReportQuerySchema, roles: reportRoles, success: { status: 200, description: 'The report HTML', html: true } },
+  { method: 'get', path: '/reports/cases.csv', summary: 'The case list behind a period\u2019s figures (columns in the README)', tag: 'reports', query: ZReportQuerySchema, roles: reportRoles, success: { status: 200, description: 'RFC 4180 CSV, UTF-8', csv: true } },
+  { method: 'get', path: '/settings', summary: 'Number of homes and retention period', tag: 'settings', roles: reportRoles, success: { status: 200, description: '{ homes, retentionMonths }, each { value, version, updatedAt }' } },
+  { method: 'put', path: '/settings/homes', summary: 'Set the number of homes (CH01\u2019s denominator); version checked', tag: 'settings', body: ZHomesSettingSchema, roles: reportRoles, success: { status: 200, description: 'The settings' } },
+  { method: 'put', path: '/settings/retention', summary: 'Set the retention period in months; version checked', tag: 'settings', body: ZRetentionSettingSchema, roles: ['admin'], success: { status: 200, description: 'The settings' } },
+  { method: 'get', path: '/data-protection/residents', summary: 'Find a resident from a complaint reference', tag: 'data-protection', query: ZResidentLookupQuerySchema, roles: ['admin'], success: { status: 200, description: '{ residentId, name, anonymisedAt, complaints }' } },
+  { method: 'get', path: '/data-protection/residents/:id/export', summary: 'Subject access: everything held about a resident (audited)', tag: 'data-protection', params: ZResidentIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'JSON download' } },
+  { method: 'post', path: '/data-protection/residents/:id/erase', summary: 'Erase a resident\u2019s personal data on request (audited; refused while a complaint is open)', tag: 'data-protection', params: ZResidentIdParamsSchema, body: ZErasureRequestSchema, roles: ['admin'], success: { status: 200, description: '{ residentId, anonymisedAt }' }, codeRules: true },
+  { method: 'post', path: '/data-protection/retention-sweep', summary: 'Run one batch of the retention sweep now', tag: 'data-protection', roles: ['admin'], success: { status: 200, description: '{ anonymised, more }' } },
   { method: 'delete', path: '/calendar/closure-days/:date', summary: 'Remove a closure day', tag: 'calendar', params: ZClosureDayParamsSchema, roles: ['admin'], success: { status: 204, description: 'Removed' } },
   { method: 'get', path: '/categories', summary: 'Complaint categories (active ones unless includeRetired=true)', tag: 'categories', query: ZListCategoriesQuerySchema, success: { status: 200, description: '{ categories }' } },
   { method: 'post', path: '/categories', summary: 'Add a complaint category', tag: 'categories', body: ZCreateCategorySchema, roles: ['complaints_officer', 'admin'], success: { status: 201, description: 'The category' } },

@@ -8,6 +8,9 @@ import { conversationRoutes, triageRoutes } from '../conversations/routes.ts';
 import { residentLookupRoutes } from '../residents/lookupRoutes.ts';
 import { serviceRequestRoutes } from '../serviceRequests/routes.ts';
 import { residentPanelRoutes } from '../residents/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
+import { settingsRoutes } from '../settings/routes.ts';
+import { dataProtectionRoutes } from '../dataProtection/routes.ts';
 import { ApiClient, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { openApiPath } from './buildOpenApiDocument.ts';
 
@@ -46,6 +49,9 @@ describe('GET /api/openapi.json', () => {
       ...mounted('/residents', residentLookupRoutes(server.context)),
       ...mounted('/service-requests', serviceRequestRoutes(server.context)),
       ...mounted('/residents', residentPanelRoutes(server.context)),
+      ...mounted('/reports', reportRoutes(server.context)),
+      ...mounted('/settings', settingsRoutes(server.context)),
+      ...mounted('/data-protection', dataProtectionRoutes(server.context)),
     ];
     expect(routes.length).toBeGreaterThanOrEqual(27);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

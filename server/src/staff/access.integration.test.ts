@@ -72,6 +72,44 @@ const ROUTES: Route[] = [
     success: 200,
     call: async (client) => client.post(`/api/staff/${(await createStaff(server, ['handler'], { active: false })).id}/reactivate`),
   },
+  ...['/api/reports/performance?period=this_year', '/api/reports/annual?period=last_quarter', '/api/reports/cases.csv?period=this_quarter', '/api/settings'].map(
+    (path): Route => ({ name: `GET ${path.split('?')[0]}`, allowed: ['complaints_officer', 'admin'], success: 200, call: (client) => client.get(path) }),
+  ),
+  ...(
+    [
+      ['homes', 'reports.homes', ['complaints_officer', 'admin'], (version: number) => ({ homes: 1200 + version, version })],
+      ['retention', 'dataProtection.retentionMonths', ['admin'], (version: number) => ({ months: 72 + version, version })],
+    ] as const
+  ).map(
+    ([path, key, allowed, body]): Route => ({
+      name: `PUT /api/settings/${path}`,
+      allowed: [...allowed],
+      success: 200,
+      call: async (client) => client.request('PUT', `/api/settings/${path}`, body((await server.context.prisma.setting.findUnique({ where: { key } }))?.version ?? 0)),
+    }),
+  ),
+  {
+    name: 'GET /api/data-protection/residents?reference=',
+    allowed: ['admin'],
+    success: 200,
+    call: async (client) => {
+      const complaint = await createComplaint(server.context.prisma, { residentId: (await createResident(server.context.prisma)).id });
+      return client.get(`/api/data-protection/residents?reference=${complaint.reference}`);
+    },
+  },
+  {
+    name: 'GET /api/data-protection/residents/:residentId/export',
+    allowed: ['admin'],
+    success: 200,
+    call: async (client) => client.get(`/api/data-protection/residents/${(await createResident(server.context.prisma)).id}/export`),
+  },
+  {
+    name: 'POST /api/data-protection/residents/:residentId/erase',
+    allowed: ['admin'],
+    success: 200,
+    call: async (client) => client.post(`/api/data-protection/residents/${(await createResident(server.context.prisma)).id}/erase`, { confirmation: 'ERASE', reason: 'Asked in writing' }),
+  },
+  { name: 'POST /api/data-protection/retention-sweep', allowed: ['admin'], success: 200, call: (client) => client.post('/api/data-protection/retention-sweep') },
   {
     name: 'POST /api/staff/me/password',
     allowed: 'everyone',

@@ -2,7 +2,8 @@
 // vulnerabilities. Any member of staff records them: residents often mention them in a live chat.
 import { ADJUSTMENT_KINDS, DISCLOSURE_KINDS, type TResidentPanel } from '@complaints/server/schemas';
 import { InlineForm } from './InlineForm.tsx';
-import { ADJUSTMENT_KIND_LABELS, ADJUSTMENT_STATUS_LABELS, DISCLOSURE_KIND_LABELS } from './labels.ts';
+import { ADJUSTMENT_KIND_LABELS } from '@complaints/server/schemas';
+import { ADJUSTMENT_STATUS_LABELS, DISCLOSURE_KIND_LABELS } from './labels.ts';
 import { usePanelSave } from './panelSave.ts';
 import { ReviewAndEnd } from './ReviewAndEnd.tsx';
 import { ReviewDate } from './ReviewDate.tsx';

@@ -15,19 +15,6 @@ export const CONSENT_METHOD_LABELS: Record<string, string> = {
   not_recorded: 'Not recorded',
 };
 
-export const ADJUSTMENT_KIND_LABELS: Record<string, string> = {
-  large_print: 'Large print',
-  language: 'Language',
-  text_only: 'Text only',
-  call_times: 'Call times',
-  support_worker: 'Support worker',
-  easy_read: 'Easy read',
-  braille: 'Braille',
-  audio: 'Audio',
-  sign_language: 'Sign language',
-  other: 'Other',
-};
-
 export const ADJUSTMENT_STATUS_LABELS: Record<string, string> = { requested: 'Requested', agreed: 'Agreed', declined: 'Declined', ended: 'Ended' };
 
 export const DISCLOSURE_KIND_LABELS: Record<string, string> = { disability: 'Disability', vulnerability: 'Vulnerability' };

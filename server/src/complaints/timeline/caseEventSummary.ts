@@ -1,7 +1,7 @@
 // 5.12: the audit log as a person reads it in the case timeline. Each known action becomes a
 // sentence built from named fields; nothing is ever shown as the raw before/after JSON, and an
 // action this file does not know shows only its name. Pure: names come in through `lookup`.
-import { DECISION_LABELS, REFUSAL_REASON_LABELS, REMEDY_KIND_LABELS } from '../../schemas/labels.ts';
+import { DECISION_LABELS, REFUSAL_REASON_LABELS, REMEDY_KIND_LABELS } from '../../domain/labels.ts';
 
 type Json = unknown;
 type Fields = Record<string, Json> | null;

@@ -1,7 +1,8 @@
-// The words staff read for the engine's values, shared by the console and the timeline's audit
-// summaries so both say the same thing. Browser-safe.
-import type { DeadlineStatus, Stage } from '../domain/deadlines.ts';
-import type { ComplaintStatus, Decision, RefusalReason, RemedyKind } from '../domain/lifecycle/vocabulary.ts';
+// The words people read for the engine's values, shared by the console, the timeline's audit
+// summaries and the reports so all say the same thing. Browser-safe.
+import type { DeadlineStatus, Stage } from './deadlines.ts';
+import type { AdjustmentKind, ReportChannel } from './reports/reportCase.ts';
+import type { ComplaintStatus, Decision, RefusalReason, RemedyKind } from './lifecycle/vocabulary.ts';
 
 export const STAGE_LABELS: Record<Stage, string> = { stage_1: 'Stage 1', stage_2: 'Stage 2' };
 
@@ -52,7 +53,7 @@ export const REMEDY_KIND_LABELS: Record<RemedyKind, string> = {
   other: 'Other remedy',
 };
 
-export const CHANNEL_LABELS: Record<string, string> = {
+export const CHANNEL_LABELS: Record<ReportChannel, string> = {
   sms: 'SMS',
   whatsapp: 'WhatsApp',
   webchat: 'Web chat',
@@ -70,4 +71,18 @@ export const LETTER_KIND_LABELS: Record<string, string> = {
   final_response: 'Final response',
   refusal: 'Refusal letter',
   update: 'Update letter',
+};
+
+/** 5.10: the reasonable adjustments a resident may need. */
+export const ADJUSTMENT_KIND_LABELS: Record<AdjustmentKind, string> = {
+  large_print: 'Large print',
+  language: 'Another language',
+  text_only: 'Text only',
+  call_times: 'Call times',
+  support_worker: 'Support worker',
+  easy_read: 'Easy read',
+  braille: 'Braille',
+  audio: 'Audio',
+  sign_language: 'Sign language',
+  other: 'Other',
 };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMISED, redactAuditValue } from './redactAuditValue.ts';
+import { retentionCutoff } from './retentionCutoff.ts';
+
+describe('audit redaction keeps only what cannot identify a person', () => {
+  it('keeps numbers, booleans, dates, ids, references and codes; replaces other text, however deep', () => {
+    expect(
+      redactAuditValue({
+        status: 'acknowledged',
+        stage: 'stage_1',
+        version: 3,
+        acknowledgedLate: false,
+        acknowledgedAt: '2026-04-09T09:00:00.000Z',
+        responseDueOn: '2026-04-23',
+        handlerId: '0b7f0a3e-4c1d-4d5e-9f00-2a1b3c4d5e6f',
+        reference: 'CMP-2026-000001',
+        definition: { understanding: 'Ann says the boiler failed', outcomesSought: 'Call 07700 900123' },
+        remedies: [{ kind: 'financial', description: 'Pay Ann £50', amountPence: 5000 }],
+        status_note: 'smith',
+      }),
+    ).toEqual({
+      status: 'acknowledged',
+      stage: 'stage_1',
+      version: 3,
+      acknowledgedLate: false,
+      acknowledgedAt: '2026-04-09T09:00:00.000Z',
+      responseDueOn: '2026-04-23',
+      handlerId: '0b7f0a3e-4c1d-4d5e-9f00-2a1b3c4d5e6f',
+      reference: 'CMP-2026-000001',
+      definition: { understanding: ANONYMISED, outcomesSought: ANONYMISED },
+      remedies: [{ kind: 'financial', description: ANONYMISED, amountPence: 5000 }],
+      status_note: ANONYMISED,
+    });
+  });
+
+  it('a code key holding free text is still replaced', () => {
+    expect(redactAuditValue({ status: 'Mrs Example rang' })).toEqual({ status: ANONYMISED });
+  });
+});
+
+describe('retention cutoff', () => {
+  it('is the same instant the given number of calendar months earlier', () => {
+    expect(retentionCutoff(new Date('2033-04-15T09:00:00Z'), 72).toISOString()).toBe('2027-04-15T09:00:00.000Z');
+    expect(retentionCutoff(new Date('2027-03-01T00:00:00Z'), 12).toISOString()).toBe('2026-03-01T00:00:00.000Z');
+  });
+});
