@@ -1,7 +1,13 @@
 // Step 1 of every inbound message: store it before anything else happens, so a crash after the
 // provider got its 200 cannot lose it (Message.processedAt stays null until the turn has run).
 // The provider's id is unique: a redelivered webhook finds the stored row and changes nothing.
+//
+// Nearly every message joins a conversation that is already open; that case is one SQL
+// statement (one round trip, one commit), which is what keeps acknowledgements fast in a storm.
+// The rest — a new number, a closed conversation, photos — take the transaction below.
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@complaints/db';
+import { createTurnSerialiser } from '@complaints/bot';
 import { Prisma } from '@complaints/db';
 import { CONVERSATION_MESSAGE_SELECT } from '../../conversations/messageEvents.ts';
 
@@ -24,44 +30,17 @@ export interface AcceptedInbound {
   stored?: Prisma.MessageGetPayload<{ select: typeof CONVERSATION_MESSAGE_SELECT }>;
 }
 
+// A burst from a number with no open conversation (its first messages, sent at once) queues here
+// rather than in database lock waits that each hold one of the pool's connections; after the
+// first has opened the conversation, the rest take the one-statement path.
+const slowPathPerAddress = createTurnSerialiser();
+const SLOW_PATH_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
 export async function acceptInboundMessage(prisma: PrismaClient, input: InboundInput, retried = false): Promise<AcceptedInbound> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const identity = await tx.channelIdentity.upsert({
-        where: { channel_address: { channel: input.channel, address: input.address } },
-        create: { channel: input.channel, address: input.address, lastInboundAt: input.receivedAt },
-        // The resident's own message reopens WhatsApp's 24-hour window.
-        update: { lastInboundAt: input.receivedAt },
-      });
-      const open = await tx.conversation.findFirst({
-        where: { channelIdentityId: identity.id, state: { not: 'closed' } },
-        orderBy: { createdAt: 'desc' },
-        select: { id: true },
-      });
-      const conversation =
-        open ??
-        (await tx.conversation.create({
-          data: { channel: input.channel, channelIdentityId: identity.id, residentId: identity.residentId },
-          select: { id: true },
-        }));
-      await tx.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: input.receivedAt } });
-      const message = await tx.message.create({
-        data: {
-          conversationId: conversation.id,
-          channel: input.channel,
-          direction: 'inbound',
-          author: 'resident',
-          providerMessageId: input.providerMessageId,
-          body: input.body,
-          deliveryStatus: 'received',
-          deliveryStatusAt: input.receivedAt,
-          createdAt: input.receivedAt,
-          media: { create: input.media.map((m) => ({ url: m.url, contentType: m.contentType })) },
-        },
-        select: CONVERSATION_MESSAGE_SELECT,
-      });
-      return { duplicate: false, messageId: message.id, conversationId: conversation.id, seq: message.seq, stored: message };
-    });
+    const appended = await appendWhenOpen(prisma, input);
+    if (appended) return appended;
+    return await slowPathPerAddress.run(`${input.channel}:${input.address}`, async () => (await appendWhenOpen(prisma, input)) ?? (await storeInTransaction(prisma, input)));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A redelivery (or two deliveries racing): the first one stored it.
@@ -78,14 +57,94 @@ export async function acceptInboundMessage(prisma: PrismaClient, input: InboundI
   }
 }
 
+async function appendWhenOpen(prisma: PrismaClient, input: InboundInput): Promise<AcceptedInbound | undefined> {
+  const appended = input.media.length === 0 ? await appendToOpenConversation(prisma, input) : undefined;
+  return appended && { duplicate: false, messageId: appended.id, conversationId: appended.conversationId, seq: appended.seq, stored: appended };
+}
+
+/** Any case: creates the identity and the conversation when needed; stores photos. */
+function storeInTransaction(prisma: PrismaClient, input: InboundInput): Promise<AcceptedInbound> {
+  return prisma.$transaction(async (tx) => {
+    const identity = await tx.channelIdentity.upsert({
+      where: { channel_address: { channel: input.channel, address: input.address } },
+      create: { channel: input.channel, address: input.address, lastInboundAt: input.receivedAt },
+      // The resident's own message reopens WhatsApp's 24-hour window.
+      update: { lastInboundAt: input.receivedAt },
+    });
+    const open = await tx.conversation.findFirst({
+      where: { channelIdentityId: identity.id, state: { not: 'closed' } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
+    const conversation =
+      open ??
+      (await tx.conversation.create({
+        data: { channel: input.channel, channelIdentityId: identity.id, residentId: identity.residentId },
+        select: { id: true },
+      }));
+    await tx.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: input.receivedAt } });
+    const message = await tx.message.create({
+      data: {
+        conversationId: conversation.id,
+        channel: input.channel,
+        direction: 'inbound',
+        author: 'resident',
+        providerMessageId: input.providerMessageId,
+        body: input.body,
+        deliveryStatus: 'received',
+        deliveryStatusAt: input.receivedAt,
+        createdAt: input.receivedAt,
+        media: { create: input.media.map((m) => ({ url: m.url, contentType: m.contentType })) },
+      },
+      select: CONVERSATION_MESSAGE_SELECT,
+    });
+    return { duplicate: false, messageId: message.id, conversationId: conversation.id, seq: message.seq, stored: message };
+  }, SLOW_PATH_TRANSACTION);
+}
+
+type StoredInbound = NonNullable<AcceptedInbound['stored']>;
+
+/**
+ * The message appended to the identity's open conversation in one statement, or undefined when
+ * there is none (nothing is changed then). Locks are taken in the transaction's order — the
+ * identity row, then the conversation row — so messages from one number are stored one after
+ * another (seq in commit order, as the turn runner needs) and the two paths cannot deadlock.
+ * A conversation closed meanwhile fails the re-checked `state` condition: no row, slow path.
+ */
+async function appendToOpenConversation(prisma: PrismaClient, input: InboundInput): Promise<StoredInbound | undefined> {
+  const rows = await prisma.$queryRaw<Omit<StoredInbound, 'media'>[]>`
+    WITH identity AS (
+      UPDATE "ChannelIdentity" SET "lastInboundAt" = ${input.receivedAt}
+      WHERE "channel" = ${input.channel}::"Channel" AND "address" = ${input.address}
+      RETURNING "id"
+    ), conversation AS (
+      UPDATE "Conversation" SET "lastMessageAt" = ${input.receivedAt}, "updatedAt" = ${new Date()}
+      WHERE "state" <> 'closed' AND "id" = (
+        SELECT c."id" FROM "Conversation" c JOIN identity ON c."channelIdentityId" = identity."id"
+        WHERE c."state" <> 'closed' ORDER BY c."createdAt" DESC LIMIT 1
+      )
+      RETURNING "id"
+    )
+    INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "providerMessageId", "body", "deliveryStatus", "deliveryStatusAt", "createdAt")
+    SELECT ${randomUUID()}::uuid, conversation."id", ${input.channel}::"Channel", 'inbound', 'resident', ${input.providerMessageId}, ${input.body}, 'received', ${input.receivedAt}, ${input.receivedAt}
+    FROM conversation
+    RETURNING "id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"`;
+  const row = rows[0];
+  return row ? { ...row, media: [] } : undefined;
+}
+
 /**
  * Prisma maps a unique violation to P2002 outside transactions, but inside an interactive
  * transaction over a driver adapter it can surface as the adapter's own error (PGlite: the raw
- * PostgreSQL code 23505), so both forms are recognised.
+ * PostgreSQL code 23505), and a raw query reports it inside P2010, so all three are recognised.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002';
-  const cause = (error as { name?: string; cause?: { kind?: string; code?: string; originalCode?: string } } | null)?.cause;
-  if ((error as { name?: string } | null)?.name !== 'DriverAdapterError' || !cause) return false;
-  return cause.kind === 'UniqueConstraintViolation' || cause.code === '23505' || cause.originalCode === '23505';
+  type Cause = { kind?: string; code?: string; originalCode?: string } | undefined;
+  const unique = (cause: Cause) => cause?.kind === 'UniqueConstraintViolation' || cause?.code === '23505' || cause?.originalCode === '23505';
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2002') return true;
+    return error.code === 'P2010' && unique((error.meta?.driverAdapterError as { cause?: Cause } | undefined)?.cause);
+  }
+  const candidate = error as { name?: string; cause?: Cause } | null;
+  return candidate?.name === 'DriverAdapterError' && unique(candidate.cause);
 }
