@@ -28,7 +28,9 @@ const reload = (seq: bigint) => server.context.prisma.message.findUniqueOrThrow(
 const requestsTo = (phone: string) => server.twilio.requests.filter((r) => r.data.To === phone);
 const settled = async (seq: bigint) => {
   const row = await reload(seq);
-  return row.outbox && ['sent', 'failed', 'cancelled'].includes(row.outbox.status) ? row : undefined;
+  // Prisma reads the message and its outbox row in two queries, which can straddle the worker's
+  // commit: once the outbox row has settled, read both again.
+  return row.outbox && ['sent', 'failed', 'cancelled'].includes(row.outbox.status) ? reload(seq) : undefined;
 };
 
 describe('outbox worker', () => {
