@@ -23,6 +23,7 @@ import type { ServerContext } from '../context.ts';
 import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { acknowledgementDueOn, civilDateToDbDate, type WorkingCalendar } from '../domain/index.ts';
 import { publishConversationMessage } from '../conversations/messageEvents.ts';
+import { acknowledgementsFirst } from './acknowledgementsFirst.ts';
 import { acceptInboundMessage } from './inbound/acceptInboundMessage.ts';
 import { applyDeliveryStatus } from './outbox/applyDeliveryStatus.ts';
 import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
@@ -65,6 +66,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
 
   const twilio = config.twilio;
   const publicBaseUrl = config.publicBaseUrl;
+  const background = acknowledgementsFirst();
   let outbox: OutboxWorker | undefined;
   let outbound: OutboundQueue | undefined;
   const adapters = new Map<Channel, TwilioChannelAdapter>();
@@ -82,6 +84,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
         ...(options.twilioHttpClient ? { httpClient: options.twilioHttpClient } : {}),
       }),
       options: { ...DEFAULT_OUTBOX_OPTIONS, now: ctx.now, ...options.outbox },
+      beforeSend: background.turn,
     });
     const worker = outbox;
     outbound = createOutboundQueue({
@@ -121,6 +124,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     logger,
     now: ctx.now,
     channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : [])],
+    beforeTurn: background.turn,
     async runTurn(message) {
       if (message.channel === 'webchat' && webChatAdapter) {
         calendar = await getWorkingCalendar(prisma);
@@ -145,7 +149,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
           now: ctx.now,
           channels: [...adapters.keys()] as ('sms' | 'whatsapp')[],
           async accept(input) {
-            const accepted = await acceptInboundMessage(prisma, input);
+            const accepted = await background.track(() => acceptInboundMessage(prisma, input));
             if (accepted.stored) publishConversationMessage(ctx.broadcaster, accepted.stored);
             // Also on a redelivery: harmless (turns are serialised and skip processed rows) and it
             // retries a message whose first scheduling failed.

@@ -45,6 +45,8 @@ export function createTurnRunner(deps: {
   channels: Channel[];
   runTurn: (message: PendingInbound) => Promise<void>;
   concurrency?: number;
+  /** Awaited before each turn (acknowledgementsFirst: webhooks go first). */
+  beforeTurn?: () => Promise<void>;
 }): TurnRunner {
   const concurrency = deps.concurrency ?? DEFAULT_TURN_CONCURRENCY;
   // Conversations waiting for a slot, oldest first (a Set keeps insertion order).
@@ -64,6 +66,7 @@ export function createTurnRunner(deps: {
       include: { media: true },
     });
     for (const next of batch) {
+      await deps.beforeTurn?.();
       if (closed) return false;
       // Read for every turn: a STOP earlier in the batch changes how the next one is handled.
       const identity = await deps.prisma.channelIdentity.findFirstOrThrow({

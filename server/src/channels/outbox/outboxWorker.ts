@@ -43,6 +43,8 @@ interface Deps {
   broadcaster: Broadcaster;
   sender: MessageSender;
   options: OutboxWorkerOptions;
+  /** Awaited before each send (acknowledgementsFirst: webhooks go first). */
+  beforeSend?: () => Promise<void>;
 }
 
 const CHANNELS = ['sms', 'whatsapp'] as const;
@@ -80,6 +82,7 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       select: { id: true, status: true, attempts: true },
     });
     for (const row of due) {
+      await deps.beforeSend?.();
       const claimed = await claim(row, now);
       if (claimed) await deliver(claimed);
     }
