@@ -6,6 +6,8 @@
 //        [--twilio-latency-ms 0] [--postgres-url postgresql://postgres@127.0.0.1:5432/postgres]
 //        [--profile DIR] [--keep-database]
 //
+// --profile DIR writes CPU profiles of the product's throughput and latency phases to DIR.
+//
 // Every option can also be given as an environment variable: BENCH_DATABASE, BENCH_SECONDS,
 // BENCH_RATE, ... (upper case, dashes as underscores, BENCH_ in front).
 //
@@ -192,9 +194,9 @@ async function measureProduct(db: PreparedDatabase): Promise<ProductMeasured> {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       BENCH_TWILIO_LATENCY_MS: String(settings.twilioLatencyMs),
+      ...(settings.profile ? { BENCH_PROFILE_DIR: path.resolve(settings.profile) } : {}),
     },
     logFile: path.join(workDir, `product-${db.kind}.log`),
-    nodeArgs: settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${settings.profile}`] : [],
   });
   const url = `http://127.0.0.1:${port}`;
   const socket = await staffSocket(url);
@@ -205,9 +207,12 @@ async function measureProduct(db: PreparedDatabase): Promise<ProductMeasured> {
     acknowledged.push(...(await openLoop(url, traffic, { rate: settings.rate, seconds: settings.warmupSeconds })).acknowledged);
     await drain(child);
     log(`product: throughput, closed loop, ${settings.connections} connections, ${settings.seconds} s`);
+    await ask(child, 'profile-start');
     const cpuBefore = (await ask(child, 'cpu')).cpuMicros;
     const throughput = await closedLoop(url, traffic, { connections: settings.connections, seconds: settings.seconds });
     const cpuAfterThroughput = (await ask(child, 'cpu')).cpuMicros;
+    const profiled = (await ask(child, 'profile-stop')).file;
+    if (profiled) log(`product: CPU profile of the throughput phase in ${profiled}`);
     acknowledged.push(...throughput.acknowledged);
     log(`product: ${throughput.requestsPerSecond.toFixed(0)} req/s; waiting for the bot turns and outbox to catch up`);
     const drainSeconds = await drain(child);
@@ -226,7 +231,10 @@ async function measureProduct(db: PreparedDatabase): Promise<ProductMeasured> {
       dueAt.delete(tag!);
     });
     log(`product: latency at ${settings.rate} req/s for ${settings.latencySeconds} s, staff socket listening`);
+    await ask(child, 'profile-start');
     const latency = await openLoop(url, traffic, { rate: settings.rate, seconds: settings.latencySeconds, onSent: (sent) => dueAt.set(sent.webhook.tag, sent.dueAt) });
+    const latencyProfile = (await ask(child, 'profile-stop')).file;
+    if (latencyProfile) log(`product: CPU profile of the latency phase in ${latencyProfile}`);
     acknowledged.push(...latency.acknowledged);
     log('product: waiting for the bot turns and outbox to finish, then checking every acknowledged message');
     await drain(child);

@@ -40,8 +40,10 @@ process.on('message', (request: { id: number; type: 'cpu' }) => {
   const { user, system } = process.cpuUsage();
   process.send?.({ id: request.id, type: 'cpu', cpuMicros: user + system });
 });
-process.on('SIGTERM', () => {
+const stop = () => {
   server.close();
   server.closeAllConnections();
   void close().then(() => process.exit(0));
-});
+};
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);

@@ -82,6 +82,7 @@ export async function openLoop(url: string, traffic: Traffic, options: { rate: n
   const start = performance.now() + 20;
 
   return new Promise((resolve) => {
+    if (total === 0) return resolve({ latencies, acknowledged, failed, maxSendLagMs, achievedRate: 0 });
     const finishOne = () => {
       if (++settled < total) return;
       agent.destroy();

@@ -3,6 +3,9 @@
 // difference: Twilio's HTTP layer is a fake that accepts every message after an optional delay,
 // so bot replies go through the real outbox and the real Twilio SDK without leaving the machine.
 // The parent asks for progress over IPC.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { createFakeTwilioHttpClient } from '@complaints/bot';
 import { createLogger, loadConfig, startServer } from '@complaints/server';
 
@@ -27,15 +30,20 @@ const twilioHttpClient: typeof fake = {
 const server = await startServer({ config, logger, channels: { twilioHttpClient } });
 const prisma = server.context.prisma;
 
-export type ProductRequest = { id: number; type: 'progress' | 'stored' | 'cpu' };
+export type ProductRequest = { id: number; type: 'progress' | 'stored' | 'cpu' | 'profile-start' | 'profile-stop' };
 export type ProductReply =
   | { id: number; type: 'cpu'; cpuMicros: number }
+  | { id: number; type: 'profile-start'; file?: string }
+  | { id: number; type: 'profile-stop'; file?: string }
   | { id: number; type: 'progress'; unprocessed: number; outboxOpen: number; sentToTwilio: number }
   | { id: number; type: 'stored'; inbound: { sid: string; processed: boolean }[] };
 
 process.on('message', (request: ProductRequest) => {
   void (async () => {
-    if (request.type === 'cpu') {
+    if (request.type === 'profile-start' || request.type === 'profile-stop') {
+      const file = await profile(request.type);
+      reply(request.type === 'profile-start' ? { id: request.id, type: 'profile-start' } : { id: request.id, type: 'profile-stop', file });
+    } else if (request.type === 'cpu') {
       const { user, system } = process.cpuUsage();
       reply({ id: request.id, type: 'cpu', cpuMicros: user + system });
     } else if (request.type === 'progress') {
@@ -51,14 +59,37 @@ process.on('message', (request: ProductRequest) => {
   })();
 });
 
+// BENCH_PROFILE_DIR: a CPU profile of the measured phases only (node --cpu-prof would also
+// take in start-up and the drains), for chrome://inspect or any .cpuprofile viewer.
+const inspector = new Session();
+let profiles = 0;
+async function profile(step: 'profile-start' | 'profile-stop'): Promise<string | undefined> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return undefined;
+  if (step === 'profile-start') {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+    return undefined;
+  }
+  const { profile: result } = await inspector.post('Profiler.stop');
+  inspector.disconnect();
+  const file = path.join(dir, `product-${process.pid}-${++profiles}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(result));
+  return file;
+}
+
 function reply(message: ProductReply): void {
   process.send?.(message);
 }
 
 let stopping = false;
-process.on('SIGTERM', () => {
+const stop = () => {
   if (stopping) return;
   stopping = true;
   void server.close().then(() => process.exit(0));
-});
+};
+process.on('SIGTERM', stop);
+// The benchmark was stopped: do not outlive it.
+process.on('disconnect', stop);
 process.send?.({ type: 'ready', url: server.url });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
 import { fictionalMobile } from '@complaints/db/factories';
-import { acceptInboundMessage, type InboundInput } from './acceptInboundMessage.ts';
+import { acceptInboundMessage as accept, type AcceptOptions, type InboundInput } from './acceptInboundMessage.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -22,7 +22,13 @@ const sms = (address: string, body: string, at = new Date()): InboundInput => ({
   receivedAt: at,
 });
 
-describe('acceptInboundMessage', () => {
+// The same statement runs through the driver (the webhooks) or through Prisma (web chat).
+describe.each([
+  ['through the database driver', () => ({ query: database.query })],
+  ['through Prisma', () => ({})],
+] as [string, () => AcceptOptions][])('acceptInboundMessage %s', (_name, options) => {
+  const acceptInboundMessage = (prisma: typeof database.prisma, input: InboundInput) => accept(prisma, input, options());
+
   it('puts messages from one number that arrive at once into one conversation, each stored once', async () => {
     const phone = fictionalMobile(nextPhone++);
     const accepted = await Promise.all(Array.from({ length: 20 }, (_, i) => acceptInboundMessage(database.prisma, sms(phone, `message ${i}`))));

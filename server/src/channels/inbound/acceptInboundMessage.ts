@@ -6,7 +6,7 @@
 // statement (one round trip, one commit), which is what keeps acknowledgements fast in a storm.
 // The rest — a new number, a closed conversation, photos — take the transaction below.
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '@complaints/db';
+import type { PrismaClient, SqlQuery } from '@complaints/db';
 import { createTurnSerialiser } from '@complaints/bot';
 import { Prisma } from '@complaints/db';
 import { CONVERSATION_MESSAGE_SELECT } from '../../conversations/messageEvents.ts';
@@ -36,11 +36,21 @@ export interface AcceptedInbound {
 const slowPathPerAddress = createTurnSerialiser();
 const SLOW_PATH_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 
-export async function acceptInboundMessage(prisma: PrismaClient, input: InboundInput, retried = false): Promise<AcceptedInbound> {
+export interface AcceptOptions {
+  /**
+   * The database driver without Prisma (Database.query), for the one-statement path: Prisma's
+   * query compiler costs more CPU than the statement. Without it the statement goes via Prisma.
+   */
+  query?: SqlQuery;
+  retried?: boolean;
+}
+
+export async function acceptInboundMessage(prisma: PrismaClient, input: InboundInput, options: AcceptOptions = {}): Promise<AcceptedInbound> {
+  const query: SqlQuery = options.query ?? (<Row>(text: string, params: unknown[]) => prisma.$queryRawUnsafe<Row[]>(text, ...params));
   try {
-    const appended = await appendWhenOpen(prisma, input);
+    const appended = await appendWhenOpen(query, input);
     if (appended) return appended;
-    return await slowPathPerAddress.run(`${input.channel}:${input.address}`, async () => (await appendWhenOpen(prisma, input)) ?? (await storeInTransaction(prisma, input)));
+    return await slowPathPerAddress.run(`${input.channel}:${input.address}`, async () => (await appendWhenOpen(query, input)) ?? (await storeInTransaction(prisma, input)));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A redelivery (or two deliveries racing): the first one stored it.
@@ -50,15 +60,15 @@ export async function acceptInboundMessage(prisma: PrismaClient, input: InboundI
     });
     // Otherwise two first messages from a new number raced to create its identity: once more.
     if (!existing) {
-      if (retried) throw error;
-      return acceptInboundMessage(prisma, input, true);
+      if (options.retried) throw error;
+      return acceptInboundMessage(prisma, input, { ...options, retried: true });
     }
     return { duplicate: true, messageId: existing.id, conversationId: existing.conversationId, seq: existing.seq };
   }
 }
 
-async function appendWhenOpen(prisma: PrismaClient, input: InboundInput): Promise<AcceptedInbound | undefined> {
-  const appended = input.media.length === 0 ? await appendToOpenConversation(prisma, input) : undefined;
+async function appendWhenOpen(query: SqlQuery, input: InboundInput): Promise<AcceptedInbound | undefined> {
+  const appended = input.media.length === 0 ? await appendToOpenConversation(query, input) : undefined;
   return appended && { duplicate: false, messageId: appended.id, conversationId: appended.conversationId, seq: appended.seq, stored: appended };
 }
 
@@ -111,36 +121,50 @@ type StoredInbound = NonNullable<AcceptedInbound['stored']>;
  * another (seq in commit order, as the turn runner needs) and the two paths cannot deadlock.
  * A conversation closed meanwhile fails the re-checked `state` condition: no row, slow path.
  */
-async function appendToOpenConversation(prisma: PrismaClient, input: InboundInput): Promise<StoredInbound | undefined> {
-  const rows = await prisma.$queryRaw<Omit<StoredInbound, 'media'>[]>`
-    WITH identity AS (
-      UPDATE "ChannelIdentity" SET "lastInboundAt" = ${input.receivedAt}
-      WHERE "channel" = ${input.channel}::"Channel" AND "address" = ${input.address}
-      RETURNING "id"
-    ), conversation AS (
-      UPDATE "Conversation" SET "lastMessageAt" = ${input.receivedAt}, "updatedAt" = ${new Date()}
-      WHERE "state" <> 'closed' AND "id" = (
-        SELECT c."id" FROM "Conversation" c JOIN identity ON c."channelIdentityId" = identity."id"
-        WHERE c."state" <> 'closed' ORDER BY c."createdAt" DESC LIMIT 1
-      )
-      RETURNING "id"
-    )
-    INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "providerMessageId", "body", "deliveryStatus", "deliveryStatusAt", "createdAt")
-    SELECT ${randomUUID()}::uuid, conversation."id", ${input.channel}::"Channel", 'inbound', 'resident', ${input.providerMessageId}, ${input.body}, 'received', ${input.receivedAt}, ${input.receivedAt}
-    FROM conversation
-    RETURNING "id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"`;
-  const row = rows[0];
-  return row ? { ...row, media: [] } : undefined;
+async function appendToOpenConversation(query: SqlQuery, input: InboundInput): Promise<StoredInbound | undefined> {
+  const [row] = await query<Omit<StoredInbound, 'media' | 'seq'> & { seq: bigint | string }>(APPEND_TO_OPEN_CONVERSATION, [
+    input.receivedAt,
+    input.channel,
+    input.address,
+    new Date(),
+    randomUUID(),
+    input.providerMessageId,
+    input.body,
+  ]);
+  // node-postgres gives int8 as a string, PGlite and Prisma as a bigint.
+  return row ? { ...row, seq: BigInt(row.seq), media: [] } : undefined;
 }
+
+// $1 receivedAt, $2 channel, $3 address, $4 now, $5 new message id, $6 provider id, $7 body.
+const APPEND_TO_OPEN_CONVERSATION = `
+  WITH identity AS (
+    UPDATE "ChannelIdentity" SET "lastInboundAt" = $1
+    WHERE "channel" = $2::"Channel" AND "address" = $3
+    RETURNING "id"
+  ), conversation AS (
+    UPDATE "Conversation" SET "lastMessageAt" = $1, "updatedAt" = $4
+    WHERE "state" <> 'closed' AND "id" = (
+      SELECT c."id" FROM "Conversation" c JOIN identity ON c."channelIdentityId" = identity."id"
+      WHERE c."state" <> 'closed' ORDER BY c."createdAt" DESC LIMIT 1
+    )
+    RETURNING "id"
+  )
+  INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "providerMessageId", "body", "deliveryStatus", "deliveryStatusAt", "createdAt")
+  SELECT $5::uuid, conversation."id", $2::"Channel", 'inbound', 'resident', $6, $7, 'received', $1, $1
+  FROM conversation
+  RETURNING "id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"`;
 
 /**
  * Prisma maps a unique violation to P2002 outside transactions, but inside an interactive
  * transaction over a driver adapter it can surface as the adapter's own error (PGlite: the raw
- * PostgreSQL code 23505), and a raw query reports it inside P2010, so all three are recognised.
+ * PostgreSQL code 23505), and a raw query reports it inside P2010; the driver itself gives
+ * 23505. All are recognised.
  */
 export function isUniqueViolation(error: unknown): boolean {
   type Cause = { kind?: string; code?: string; originalCode?: string } | undefined;
   const unique = (cause: Cause) => cause?.kind === 'UniqueConstraintViolation' || cause?.code === '23505' || cause?.originalCode === '23505';
+  // Straight from the driver (Database.query): node-postgres and PGlite both give the SQLSTATE.
+  if ((error as { code?: unknown } | null)?.code === '23505') return true;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002') return true;
     return error.code === 'P2010' && unique((error.meta?.driverAdapterError as { cause?: Cause } | undefined)?.cause);
