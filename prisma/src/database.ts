@@ -18,15 +18,21 @@ export type DatabaseTarget =
 /** One SQL statement with $1.. parameters, straight to the driver; resolves to its rows. */
 export type SqlQuery = <Row = Record<string, unknown>>(text: string, params: unknown[]) => Promise<Row[]>;
 
-export interface Database {
+/** Statements at the driver level, alone or in one transaction (committed when `work` resolves). */
+export interface SqlDriver {
+  query: SqlQuery;
+  transaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+}
+
+/**
+ * `query` and `transaction` are the driver itself (the same pool, or the same PGlite, as
+ * `prisma`), without Prisma's query compiler, which costs several times the statement itself.
+ * Only for the few statements on a hot path (storing each inbound webhook); everything else
+ * goes through `prisma`.
+ */
+export interface Database extends SqlDriver {
   kind: DatabaseKind;
   prisma: PrismaClient;
-  /**
-   * The driver itself (the same pool, or the same PGlite, as `prisma`), without Prisma's query
-   * compiler, which costs several times the statement itself. Only for the few statements on a
-   * hot path (storing each inbound webhook); everything else goes through `prisma`.
-   */
-  query: SqlQuery;
   /** Names of the migrations applied while opening. */
   migrationsApplied: string[];
   /** A cheap round trip, for health checks. */
@@ -56,6 +62,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       kind: 'postgres',
       prisma,
       query: async <Row>(text: string, params: unknown[]) => (await pool.query(text, params)).rows as Row[],
+      async transaction(work) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(async <Row>(text: string, params: unknown[]) => (await client.query(text, params)).rows as Row[]);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
       migrationsApplied,
       ping: () => ping(prisma),
       close: async () => {
@@ -76,6 +96,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     kind: 'pglite',
     prisma,
     query: async <Row>(text: string, params: unknown[]) => (await pglite.query<Row>(text, params)).rows,
+    transaction: (work) => pglite.transaction((tx) => work(async <Row>(text: string, params: unknown[]) => (await tx.query<Row>(text, params)).rows)),
     migrationsApplied,
     ping: () => ping(prisma),
     close: async () => {

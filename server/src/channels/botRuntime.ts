@@ -149,7 +149,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
           now: ctx.now,
           channels: [...adapters.keys()] as ('sms' | 'whatsapp')[],
           async accept(input) {
-            const accepted = await background.track(() => acceptInboundMessage(prisma, input, { query: ctx.database.query }));
+            const accepted = await background.track(() => acceptInboundMessage(prisma, input, { driver: ctx.database }));
             if (accepted.stored) publishConversationMessage(ctx.broadcaster, accepted.stored);
             // Also on a redelivery: harmless (turns are serialised and skip processed rows) and it
             // retries a message whose first scheduling failed.

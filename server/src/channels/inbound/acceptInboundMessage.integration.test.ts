@@ -24,7 +24,7 @@ const sms = (address: string, body: string, at = new Date()): InboundInput => ({
 
 // The same statement runs through the driver (the webhooks) or through Prisma (web chat).
 describe.each([
-  ['through the database driver', () => ({ query: database.query })],
+  ['through the database driver', () => ({ driver: database })],
   ['through Prisma', () => ({})],
 ] as [string, () => AcceptOptions][])('acceptInboundMessage %s', (_name, options) => {
   const acceptInboundMessage = (prisma: typeof database.prisma, input: InboundInput) => accept(prisma, input, options());

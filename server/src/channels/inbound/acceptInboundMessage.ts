@@ -4,12 +4,14 @@
 //
 // Nearly every message joins a conversation that is already open; that case is one SQL
 // statement (one round trip, one commit), which is what keeps acknowledgements fast in a storm.
-// The rest — a new number, a closed conversation, photos — take the transaction below.
+// The rest — a new number, a closed conversation, photos — take the transaction below. Both are
+// plain SQL so that they can run on the driver itself (Prisma's query compiler costs more CPU
+// than the statements); web chat, which has no driver at hand, runs the same SQL through Prisma.
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient, SqlQuery } from '@complaints/db';
+import type { PrismaClient, SqlDriver, SqlQuery } from '@complaints/db';
 import { createTurnSerialiser } from '@complaints/bot';
 import { Prisma } from '@complaints/db';
-import { CONVERSATION_MESSAGE_SELECT } from '../../conversations/messageEvents.ts';
+import type { StoredMessage } from '../../conversations/messageEvents.ts';
 
 export interface InboundInput {
   channel: 'sms' | 'whatsapp' | 'webchat';
@@ -27,7 +29,7 @@ export interface AcceptedInbound {
   conversationId: string;
   seq: bigint;
   /** The stored row, for the staff event; absent on a redelivery (staff were told the first time). */
-  stored?: Prisma.MessageGetPayload<{ select: typeof CONVERSATION_MESSAGE_SELECT }>;
+  stored?: StoredMessage;
 }
 
 // A burst from a number with no open conversation (its first messages, sent at once) queues here
@@ -38,19 +40,19 @@ const SLOW_PATH_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 
 export interface AcceptOptions {
   /**
-   * The database driver without Prisma (Database.query), for the one-statement path: Prisma's
-   * query compiler costs more CPU than the statement. Without it the statement goes via Prisma.
+   * The database driver without Prisma (the Database itself), for both paths: Prisma's query
+   * compiler costs more CPU than the statements. Without it the same SQL runs through Prisma.
    */
-  query?: SqlQuery;
+  driver?: SqlDriver;
   retried?: boolean;
 }
 
 export async function acceptInboundMessage(prisma: PrismaClient, input: InboundInput, options: AcceptOptions = {}): Promise<AcceptedInbound> {
-  const query: SqlQuery = options.query ?? (<Row>(text: string, params: unknown[]) => prisma.$queryRawUnsafe<Row[]>(text, ...params));
+  const driver = options.driver ?? prismaDriver(prisma);
   try {
-    const appended = await appendWhenOpen(query, input);
+    const appended = await appendWhenOpen(driver.query, input);
     if (appended) return appended;
-    return await slowPathPerAddress.run(`${input.channel}:${input.address}`, async () => (await appendWhenOpen(query, input)) ?? (await storeInTransaction(prisma, input)));
+    return await slowPathPerAddress.run(`${input.channel}:${input.address}`, async () => (await appendWhenOpen(driver.query, input)) ?? (await driver.transaction((query) => storeInTransaction(query, input))));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A redelivery (or two deliveries racing): the first one stored it.
@@ -73,46 +75,58 @@ async function appendWhenOpen(query: SqlQuery, input: InboundInput): Promise<Acc
 }
 
 /** Any case: creates the identity and the conversation when needed; stores photos. */
-function storeInTransaction(prisma: PrismaClient, input: InboundInput): Promise<AcceptedInbound> {
-  return prisma.$transaction(async (tx) => {
-    const identity = await tx.channelIdentity.upsert({
-      where: { channel_address: { channel: input.channel, address: input.address } },
-      create: { channel: input.channel, address: input.address, lastInboundAt: input.receivedAt },
-      // The resident's own message reopens WhatsApp's 24-hour window.
-      update: { lastInboundAt: input.receivedAt },
-    });
-    const open = await tx.conversation.findFirst({
-      where: { channelIdentityId: identity.id, state: { not: 'closed' } },
-      orderBy: { createdAt: 'desc' },
-      select: { id: true },
-    });
-    const conversation =
-      open ??
-      (await tx.conversation.create({
-        data: { channel: input.channel, channelIdentityId: identity.id, residentId: identity.residentId },
-        select: { id: true },
-      }));
-    await tx.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: input.receivedAt } });
-    const message = await tx.message.create({
-      data: {
-        conversationId: conversation.id,
-        channel: input.channel,
-        direction: 'inbound',
-        author: 'resident',
-        providerMessageId: input.providerMessageId,
-        body: input.body,
-        deliveryStatus: 'received',
-        deliveryStatusAt: input.receivedAt,
-        createdAt: input.receivedAt,
-        media: { create: input.media.map((m) => ({ url: m.url, contentType: m.contentType })) },
-      },
-      select: CONVERSATION_MESSAGE_SELECT,
-    });
-    return { duplicate: false, messageId: message.id, conversationId: conversation.id, seq: message.seq, stored: message };
-  }, SLOW_PATH_TRANSACTION);
+async function storeInTransaction(query: SqlQuery, input: InboundInput): Promise<AcceptedInbound> {
+  // The resident's own message reopens WhatsApp's 24-hour window. The upsert locks the identity
+  // row, so concurrent first messages from one number wait here and then see one conversation.
+  const [identity] = await query<{ id: string; residentId: string | null }>(
+    `INSERT INTO "ChannelIdentity" ("id", "channel", "address", "lastInboundAt") VALUES ($1::uuid, $2::"Channel", $3, $4)
+     ON CONFLICT ("channel", "address") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt"
+     RETURNING "id", "residentId"`,
+    [randomUUID(), input.channel, input.address, input.receivedAt],
+  );
+  const now = new Date();
+  const [open] = await query<{ id: string }>(
+    `UPDATE "Conversation" SET "lastMessageAt" = $1, "updatedAt" = $2
+     WHERE "id" = (SELECT "id" FROM "Conversation" WHERE "channelIdentityId" = $3::uuid AND "state" <> 'closed' ORDER BY "createdAt" DESC LIMIT 1)
+     RETURNING "id"`,
+    [input.receivedAt, now, identity!.id],
+  );
+  const conversation =
+    open ??
+    (
+      await query<{ id: string }>(
+        `INSERT INTO "Conversation" ("id", "channel", "channelIdentityId", "residentId", "lastMessageAt", "updatedAt")
+         VALUES ($1::uuid, $2::"Channel", $3::uuid, $4::uuid, $5, $6) RETURNING "id"`,
+        [randomUUID(), input.channel, identity!.id, identity!.residentId, input.receivedAt, now],
+      )
+    )[0]!;
+  const [row] = await query<StoredRow>(
+    `INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "providerMessageId", "body", "deliveryStatus", "deliveryStatusAt", "createdAt")
+     VALUES ($1::uuid, $2::uuid, $3::"Channel", 'inbound', 'resident', $4, $5, 'received', $6, $6)
+     RETURNING ${STORED_COLUMNS}`,
+    [randomUUID(), conversation.id, input.channel, input.providerMessageId, input.body, input.receivedAt],
+  );
+  for (const media of input.media) {
+    await query(`INSERT INTO "MessageMedia" ("id", "messageSeq", "url", "contentType") VALUES ($1::uuid, $2, $3, $4)`, [randomUUID(), String(row!.seq), media.url, media.contentType]);
+  }
+  const stored = toStored(row!, input.media);
+  return { duplicate: false, messageId: stored.id, conversationId: stored.conversationId, seq: stored.seq, stored };
 }
 
-type StoredInbound = NonNullable<AcceptedInbound['stored']>;
+/** Prisma as the driver, for callers without the Database (web chat): the same SQL. */
+function prismaDriver(prisma: PrismaClient): SqlDriver {
+  const via =
+    (client: Pick<PrismaClient, '$queryRawUnsafe'>): SqlQuery =>
+    <Row>(text: string, params: unknown[]) =>
+      client.$queryRawUnsafe<Row[]>(text, ...params);
+  return { query: via(prisma), transaction: (work) => prisma.$transaction((tx) => work(via(tx)), SLOW_PATH_TRANSACTION) };
+}
+
+const STORED_COLUMNS = `"id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"`;
+type StoredRow = Omit<StoredMessage, 'media' | 'seq'> & { seq: bigint | string };
+
+// node-postgres gives int8 as a string, PGlite and Prisma as a bigint.
+const toStored = (row: StoredRow, media: StoredMessage['media']): StoredMessage => ({ ...row, seq: BigInt(row.seq), media });
 
 /**
  * The message appended to the identity's open conversation in one statement, or undefined when
@@ -121,8 +135,8 @@ type StoredInbound = NonNullable<AcceptedInbound['stored']>;
  * another (seq in commit order, as the turn runner needs) and the two paths cannot deadlock.
  * A conversation closed meanwhile fails the re-checked `state` condition: no row, slow path.
  */
-async function appendToOpenConversation(query: SqlQuery, input: InboundInput): Promise<StoredInbound | undefined> {
-  const [row] = await query<Omit<StoredInbound, 'media' | 'seq'> & { seq: bigint | string }>(APPEND_TO_OPEN_CONVERSATION, [
+async function appendToOpenConversation(query: SqlQuery, input: InboundInput): Promise<StoredMessage | undefined> {
+  const [row] = await query<StoredRow>(APPEND_TO_OPEN_CONVERSATION, [
     input.receivedAt,
     input.channel,
     input.address,
@@ -131,8 +145,7 @@ async function appendToOpenConversation(query: SqlQuery, input: InboundInput): P
     input.providerMessageId,
     input.body,
   ]);
-  // node-postgres gives int8 as a string, PGlite and Prisma as a bigint.
-  return row ? { ...row, seq: BigInt(row.seq), media: [] } : undefined;
+  return row && toStored(row, []);
 }
 
 // $1 receivedAt, $2 channel, $3 address, $4 now, $5 new message id, $6 provider id, $7 body.
@@ -152,7 +165,7 @@ const APPEND_TO_OPEN_CONVERSATION = `
   INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "providerMessageId", "body", "deliveryStatus", "deliveryStatusAt", "createdAt")
   SELECT $5::uuid, conversation."id", $2::"Channel", 'inbound', 'resident', $6, $7, 'received', $1, $1
   FROM conversation
-  RETURNING "id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"`;
+  RETURNING ${STORED_COLUMNS}`;
 
 /**
  * Prisma maps a unique violation to P2002 outside transactions, but inside an interactive
