@@ -338,7 +338,7 @@ function report(db: PreparedDatabase, baseline: Measured, product: ProductMeasur
       perSecond(baseline.throughput.requestsPerSecond),
       perSecond(product.throughput.requestsPerSecond),
       `product >= ${TARGET_RATIO * 100}% of baseline`,
-      `${(ratio * 100).toFixed(0)}% ${verdict(checks.throughput)}`,
+      `${(ratio * 100).toFixed(1)}% ${verdict(checks.throughput)}`,
     ]),
     row([`  (errors; p99 under that load)`, `${baseline.throughput.failed}; ${ms(baseline.throughput.p99Ms)}`, `${product.throughput.failed}; ${ms(product.throughput.p99Ms)}`]),
     row(['  server CPU per acknowledged request', micros(baseline.cpuPerRequest), micros(product.cpuPerRequest), 'informative', `${(product.cpuPerRequest / baseline.cpuPerRequest).toFixed(1)}x`]),
