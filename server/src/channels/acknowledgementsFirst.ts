@@ -2,51 +2,78 @@
 // answer; the bot turn and the reply can wait, because the message is already safe in the
 // database. Turns and outbox sends cost many times what storing costs, so in a storm they would
 // otherwise take most of the process and slow every acknowledgement (Twilio gives up after 15 s,
-// and does not retry an SMS webhook). Background work therefore waits until no acknowledgement
-// has been in flight for `quietMs` — but never longer than `maxWaitMs` per step, so replies
-// still make progress during a storm that never lets up.
+// and does not retry an SMS webhook).
+//
+// So a step of background work (one turn, one send) starts once no acknowledgement has been in
+// flight for `quietMs`. In a storm that never lets up, one step at a time still gets a slot, so
+// replies keep coming: the next slot opens `share` times the last step's duration after it
+// ended (at least `minGapMs`), which keeps background work to about 1 / (1 + share) of the time
+// whatever a step costs (a turn on embedded PGlite costs far more than on PostgreSQL).
 export interface AcknowledgementsFirst {
   /** Around storing one inbound message. */
   track<T>(acknowledgement: () => Promise<T>): Promise<T>;
-  /** Before one step of background work: resolves when no acknowledgement is in flight, or after maxWaitMs. */
-  turn(): Promise<void>;
+  /** Runs one step of background work when acknowledgements allow. */
+  background<T>(step: () => Promise<T>): Promise<T>;
 }
 
-export function acknowledgementsFirst(options: { quietMs?: number; maxWaitMs?: number } = {}): AcknowledgementsFirst {
+export function acknowledgementsFirst(options: { quietMs?: number; share?: number; minGapMs?: number } = {}): AcknowledgementsFirst {
   const quietMs = options.quietMs ?? 10;
-  const maxWaitMs = options.maxWaitMs ?? 250;
+  const share = options.share ?? 4;
+  const minGapMs = options.minGapMs ?? 50;
   let inFlight = 0;
+  let quiet = true;
   let quietTimer: NodeJS.Timeout | undefined;
-  let waiting: (() => void)[] = [];
-  const release = () => {
-    const ready = waiting;
-    waiting = [];
-    for (const resolve of ready) resolve();
-  };
+  // When a step may run despite acknowledgements in flight.
+  let nextSlot = 0;
+  let slotTimer: NodeJS.Timeout | undefined;
+  const waiting: (() => void)[] = [];
+
+  function wake(): void {
+    clearTimeout(slotTimer);
+    slotTimer = undefined;
+    if (quiet) {
+      for (const start of waiting.splice(0)) start();
+      return;
+    }
+    if (waiting.length === 0) return;
+    const wait = nextSlot - Date.now();
+    if (wait <= 0) {
+      // One step per slot; the slot after it is set when that step ends.
+      nextSlot = Infinity;
+      waiting.shift()!();
+    } else if (Number.isFinite(wait)) slotTimer = setTimeout(wake, wait);
+  }
+
   return {
     async track(acknowledgement) {
       inFlight++;
+      quiet = false;
       clearTimeout(quietTimer);
-      quietTimer = undefined;
       try {
         return await acknowledgement();
       } finally {
-        if (--inFlight === 0) quietTimer = setTimeout(() => ((quietTimer = undefined), release()), quietMs);
+        if (--inFlight === 0)
+          quietTimer = setTimeout(() => {
+            quiet = true;
+            wake();
+          }, quietMs);
       }
     },
-    turn() {
-      if (inFlight === 0 && quietTimer === undefined) return Promise.resolve();
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          waiting = waiting.filter((w) => w !== done);
-          resolve();
-        }, maxWaitMs);
-        const done = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        waiting.push(done);
-      });
+    async background(step) {
+      if (!quiet || waiting.length > 0) {
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          wake();
+        });
+      }
+      const started = Date.now();
+      try {
+        return await step();
+      } finally {
+        const ended = Date.now();
+        nextSlot = ended + Math.max(minGapMs, share * (ended - started));
+        wake();
+      }
     },
   };
 }

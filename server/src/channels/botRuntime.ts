@@ -84,7 +84,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
         ...(options.twilioHttpClient ? { httpClient: options.twilioHttpClient } : {}),
       }),
       options: { ...DEFAULT_OUTBOX_OPTIONS, now: ctx.now, ...options.outbox },
-      beforeSend: background.turn,
+      background: background.background,
     });
     const worker = outbox;
     outbound = createOutboundQueue({
@@ -124,7 +124,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     logger,
     now: ctx.now,
     channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : [])],
-    beforeTurn: background.turn,
+    background: background.background,
     async runTurn(message) {
       if (message.channel === 'webchat' && webChatAdapter) {
         calendar = await getWorkingCalendar(prisma);

@@ -45,8 +45,8 @@ export function createTurnRunner(deps: {
   channels: Channel[];
   runTurn: (message: PendingInbound) => Promise<void>;
   concurrency?: number;
-  /** Awaited before each turn (acknowledgementsFirst: webhooks go first). */
-  beforeTurn?: () => Promise<void>;
+  /** Runs each turn (acknowledgementsFirst: webhooks go first). */
+  background?: <T>(step: () => Promise<T>) => Promise<T>;
 }): TurnRunner {
   const concurrency = deps.concurrency ?? DEFAULT_TURN_CONCURRENCY;
   // Conversations waiting for a slot, oldest first (a Set keeps insertion order).
@@ -65,30 +65,33 @@ export function createTurnRunner(deps: {
       take: BATCH,
       include: { media: true },
     });
+    const background = deps.background ?? ((step) => step());
     for (const next of batch) {
-      await deps.beforeTurn?.();
       if (closed) return false;
-      // Read for every turn: a STOP earlier in the batch changes how the next one is handled.
-      const identity = await deps.prisma.channelIdentity.findFirstOrThrow({
-        where: { conversations: { some: { id: conversationId } } },
-        select: { address: true, optedOutAt: true },
-      });
-      try {
-        await deps.runTurn({
-          messageId: next.id,
-          providerMessageId: next.providerMessageId,
-          conversationId,
-          channel: next.channel,
-          address: identity.address,
-          optedOut: identity.optedOutAt !== null,
-          text: next.body,
-          media: next.media.map((m) => ({ url: m.url, contentType: m.contentType })),
-          receivedAt: next.createdAt,
+      await background(async () => {
+        if (closed) return;
+        // Read for every turn: a STOP earlier in the batch changes how the next one is handled.
+        const identity = await deps.prisma.channelIdentity.findFirstOrThrow({
+          where: { conversations: { some: { id: conversationId } } },
+          select: { address: true, optedOutAt: true },
         });
-      } catch (error) {
-        deps.logger.error({ err: error, messageId: next.id, conversationId }, 'bot turn failed; message marked processed');
-      }
-      await deps.prisma.message.update({ where: { seq: next.seq }, data: { processedAt: deps.now() } });
+        try {
+          await deps.runTurn({
+            messageId: next.id,
+            providerMessageId: next.providerMessageId,
+            conversationId,
+            channel: next.channel,
+            address: identity.address,
+            optedOut: identity.optedOutAt !== null,
+            text: next.body,
+            media: next.media.map((m) => ({ url: m.url, contentType: m.contentType })),
+            receivedAt: next.createdAt,
+          });
+        } catch (error) {
+          deps.logger.error({ err: error, messageId: next.id, conversationId }, 'bot turn failed; message marked processed');
+        }
+        await deps.prisma.message.update({ where: { seq: next.seq }, data: { processedAt: deps.now() } });
+      });
     }
     return batch.length === BATCH;
   }

@@ -43,8 +43,8 @@ interface Deps {
   broadcaster: Broadcaster;
   sender: MessageSender;
   options: OutboxWorkerOptions;
-  /** Awaited before each send (acknowledgementsFirst: webhooks go first). */
-  beforeSend?: () => Promise<void>;
+  /** Runs each send (acknowledgementsFirst: webhooks go first). */
+  background?: <T>(step: () => Promise<T>) => Promise<T>;
 }
 
 const CHANNELS = ['sms', 'whatsapp'] as const;
@@ -81,10 +81,12 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       take: options.batchSize,
       select: { id: true, status: true, attempts: true },
     });
+    const background = deps.background ?? ((step) => step());
     for (const row of due) {
-      await deps.beforeSend?.();
-      const claimed = await claim(row, now);
-      if (claimed) await deliver(claimed);
+      await background(async () => {
+        const claimed = await claim(row, now);
+        if (claimed) await deliver(claimed);
+      });
     }
   }
 
