@@ -321,7 +321,7 @@ function report(db: PreparedDatabase, baseline: Measured, product: ProductMeasur
   const events = summarise(product.eventLatencies);
   const v = product.verification;
   const exact = v.missing === 0 && v.duplicates === 0 && v.processed === v.acknowledged && v.stored === v.acknowledged;
-  const rateHeld = product.latency.achievedRate >= settings.rate * 0.97 && product.latency.maxSendLagMs < 20;
+  const rateHeld = product.latency.achievedRate >= settings.rate * 0.97;
   const checks = {
     throughput: ratio >= TARGET_RATIO,
     ack: prod.p99 < TARGET_ACK_P99_MS && product.latency.failed === 0 && rateHeld,
@@ -368,7 +368,9 @@ function report(db: PreparedDatabase, baseline: Measured, product: ProductMeasur
       ` (end to end ${(product.drainAfterThroughput.messages / (settings.seconds + product.drainAfterThroughput.seconds)).toFixed(0)} messages/s,` +
       ` ${micros(product.drainAfterThroughput.cpuPerMessage)} of server CPU per message with its bot turn and replies)`,
   ];
-  if (!rateHeld) lines.push('   NOTE: the load generator did not hold the rate; latency figures are not sound on this run');
+  if (!rateHeld) lines.push(`   NOTE: the product was offered ${product.latency.achievedRate.toFixed(0)} req/s, not ${settings.rate}: it fell behind, so the acknowledgement target fails`);
+  const lag = Math.max(baseline.latency.maxSendLagMs, product.latency.maxSendLagMs);
+  if (lag > 20) lines.push(`   note: the load generator itself was up to ${lag.toFixed(0)} ms late at times; latencies count from when each request was due, so they include that`);
   console.log(lines.join('\n'));
   return Object.values(checks).every(Boolean);
 }
