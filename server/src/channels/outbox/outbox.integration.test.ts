@@ -98,6 +98,24 @@ describe('outbox worker', () => {
     }
   });
 
+  it('works through a backlog longer than one batch without waiting for the next poll', async () => {
+    const local = await startTwilioTestServer({ outbox: { batchSize: 2, pollIntervalMs: 60_000 } });
+    try {
+      const resident = await createResident(local.context.prisma, { phone: fictionalMobile(nextPhone++) });
+      const conversation = await createConversation(local.context.prisma, resident.id, 'sms');
+      // Queued without the kick that enqueueing gives, as after a restart.
+      for (let i = 0; i < 5; i++) {
+        await local.context.prisma.message.create({
+          data: { conversationId: conversation.id, channel: 'sms', direction: 'outbound', author: 'bot', body: `backlog ${i}`, deliveryStatus: 'queued', outbox: { create: { status: 'pending' } } },
+        });
+      }
+      local.channels.outbox!.kick();
+      await waitFor(async () => (await local.context.prisma.outboxMessage.count({ where: { status: 'sent', message: { conversationId: conversation.id } } })) === 5, 5_000);
+    } finally {
+      await local.stop();
+    }
+  });
+
   it('retries a send interrupted by a crash (lease expired, no sid) but never one Twilio accepted', async () => {
     const { phone, conversationId } = await smsConversation();
     const prisma = server.context.prisma;

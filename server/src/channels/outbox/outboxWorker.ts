@@ -81,6 +81,8 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       take: options.batchSize,
       select: { id: true, status: true, attempts: true },
     });
+    // A full batch means more may be due: poll again at once rather than after the interval.
+    if (due.length === options.batchSize) again = true;
     const background = deps.background ?? ((step) => step());
     for (const row of due) {
       await background(async () => {
