@@ -16,19 +16,29 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
   | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob }; // null: in memory (tests), optionally from a snapshot
 
-export interface Database {
+/** One SQL statement with $1.. parameters, straight to the driver; resolves to its rows. */
+export type SqlQuery = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>;
+
+/** Statements at the driver level, alone or in one transaction (committed when `work` resolves). */
+export interface SqlDriver {
+  query: SqlQuery;
+  transaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+}
+
+/**
+ * `query` and `transaction` are the driver itself (the same pool, or the same PGlite, as
+ * `prisma`), without Prisma's query compiler, which costs several times the statement itself.
+ * Only for hot paths (storing each inbound webhook) and set-based work on many rows (the reports
+ * read 100,000 cases; benchmarks bulk-insert them); everything else goes through `prisma`.
+ * Parameters are bound ($1, $2…), never interpolated.
+ */
+export interface Database extends SqlDriver {
   kind: DatabaseKind;
   prisma: PrismaClient;
   /** Names of the migrations applied while opening. */
   migrationsApplied: string[];
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
-  /**
-   * One SQL statement straight through the driver, outside Prisma, for set-based work on many
-   * rows (the reports read 100,000 cases; benchmarks bulk-insert them): Prisma's raw queries cost
-   * many times more per row. Parameters are bound ($1, $2…), never interpolated.
-   */
-  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -47,25 +57,35 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'postgres') {
     let migrationsApplied: string[] = [];
     if (migrate) migrationsApplied = await migratePostgres(target.url);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
-    let pool: pg.Pool | undefined;
+    // One pool (node-postgres defaults, as PrismaPg would create it) for Prisma and `query`.
+    const pool = new pg.Pool({ connectionString: target.url });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    // An idle connection the server closes (restart, failover) is dropped by the pool and
+    // reopened on the next query; without a listener its 'error' would end the process.
+    pool.on('error', () => undefined);
     return {
       kind: 'postgres',
       prisma,
+      query: async <Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
+      async transaction(work) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[]);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
       migrationsApplied,
       ping: () => ping(prisma),
-      query: async <Row>(sql: string, params?: unknown[]) => {
-        if (!pool) {
-          pool = new pg.Pool({ connectionString: target.url, max: 4 });
-          // An idle connection the server closes (restart, failover) is dropped by the pool and
-          // reopened on the next query; without a listener its 'error' would end the process.
-          pool.on('error', () => undefined);
-        }
-        return (await pool.query(sql, params)).rows as Row[];
-      },
       close: async () => {
         await prisma.$disconnect();
-        await pool?.end();
+        await pool.end();
       },
     };
   }
@@ -83,9 +103,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return {
     kind: 'pglite',
     prisma,
+    query: async <Row>(text: string, params?: unknown[]) => (await pglite.query<Row>(text, params)).rows,
+    transaction: (work) => pglite.transaction((tx) => work(async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows)),
     migrationsApplied,
     ping: () => ping(prisma),
-    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
     close: async () => {
       await prisma.$disconnect();
       // An open PGlite keeps the process alive and leaves the data folder to crash recovery.

@@ -1,5 +1,5 @@
 export { openDatabase, pgliteDirectory } from './database.ts';
-export type { Database, DatabaseKind, DatabaseTarget, OpenOptions } from './database.ts';
+export type { Database, DatabaseKind, DatabaseTarget, OpenOptions, SqlDriver, SqlQuery } from './database.ts';
 export { applyMigrations, readMigrations, migrationsFolder, MigrationError } from './migrate.ts';
 export type { SqlSession, Migration } from './migrate.ts';
 export { PrismaClient, Prisma } from '../generated/client/client.ts';

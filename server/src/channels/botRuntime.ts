@@ -34,6 +34,7 @@ import { createIntakeEventSink } from '../conversations/intakeEvents.ts';
 import type { LiveChatSender } from '../conversations/replyToConversation.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import { acceptInboundMessage, type InboundInput } from './inbound/acceptInboundMessage.ts';
+import { acknowledgementsFirst } from './acknowledgementsFirst.ts';
 import { applyDeliveryStatus } from './outbox/applyDeliveryStatus.ts';
 import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
 import { createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorker, type OutboxWorkerOptions } from './outbox/outboxWorker.ts';
@@ -103,6 +104,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   const twilio = config.twilio ?? simulator?.settings;
   const publicBaseUrl = simulator ? simulator.publicBaseUrl : config.publicBaseUrl;
   const twilioHttpClient = options.twilioHttpClient ?? simulator?.httpClient;
+  const background = acknowledgementsFirst();
   let outbox: OutboxWorker | undefined;
   let outbound: OutboundQueue | undefined;
   const adapters = new Map<Channel, TwilioChannelAdapter>();
@@ -120,6 +122,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
         ...(twilioHttpClient ? { httpClient: twilioHttpClient } : {}),
       }),
       options: { ...DEFAULT_OUTBOX_OPTIONS, now: ctx.now, ...options.outbox },
+      background: background.background,
     });
     const worker = outbox;
     outbound = createOutboundQueue({
@@ -165,6 +168,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     logger,
     now: ctx.now,
     channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : []), ...(botFrameworkAdapter ? (['botframework'] as const) : [])],
+    background: background.background,
     async runTurn(message) {
       const adapter = adapterFor(message.channel);
       if (!adapter) return;
@@ -183,7 +187,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
 
   /** Every channel's step 1: store (a redelivery is a no-op), tell staff, schedule the turn. */
   async function accept(input: InboundInput) {
-    const accepted = await acceptInboundMessage(prisma, input);
+    const accepted = await background.track(() => acceptInboundMessage(prisma, input, { driver: ctx.database }));
     if (accepted.stored) publishConversationMessage(ctx.broadcaster, accepted.stored);
     // Also on a redelivery: harmless (turns are serialised and skip processed rows) and it
     // retries a message whose first scheduling failed.

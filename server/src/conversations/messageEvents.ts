@@ -18,7 +18,7 @@ export const CONVERSATION_MESSAGE_SELECT = {
   media: { select: { url: true, contentType: true } },
 } as const;
 
-interface StoredMessage {
+export interface StoredMessage {
   id: string;
   seq: bigint;
   conversationId: string;

@@ -1,11 +1,12 @@
 // The OutboundQueue the adapters write to: the outbound Message and its OutboxMessage are created
-// in one transaction, so a reply is either fully queued or not at all. Whether it may be sent at
+// in one statement, so a reply is either fully queued or not at all. Whether it may be sent at
 // all is decided here, where the identity is read: an opted-out resident's messages are kept as
 // suppressed (and staff told), and a WhatsApp message outside the 24-hour window goes by template.
+import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@complaints/db';
 import { whatsAppDelivery, type OutboundQueue, type OutboundText } from '@complaints/bot';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
-import { CONVERSATION_MESSAGE_SELECT, publishConversationMessage } from '../../conversations/messageEvents.ts';
+import { publishConversationMessage, type StoredMessage } from '../../conversations/messageEvents.ts';
 import { messageDeliveryChanged } from './outboxEvents.ts';
 
 export interface OutboundQueueDeps {
@@ -23,41 +24,34 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
   return {
     async enqueue(text: OutboundText) {
       const now = deps.now();
-      const created = await deps.prisma.$transaction(async (tx) => {
-        const identity = await tx.channelIdentity.findUnique({
-          where: { channel_address: { channel: text.channel, address: text.address } },
-          select: { optedOutAt: true, lastInboundAt: true },
-        });
-        let outcome: 'queued' | 'suppressed' | 'failed' = identity?.optedOutAt ? 'suppressed' : 'queued';
-        let payload: Prisma.InputJsonValue | undefined;
-        if (outcome === 'queued' && text.channel === 'whatsapp') {
-          const delivery = whatsAppDelivery({ body: text.body, lastInboundAt: identity?.lastInboundAt ?? null, now, templateSid: deps.whatsappTemplateSid });
-          if (delivery.kind === 'template') payload = { template: { contentSid: delivery.template.contentSid, variables: delivery.template.variables } };
-          if (delivery.kind === 'no_template') outcome = 'failed';
-        }
-        return tx.message.create({
-          data: {
-            conversationId: text.conversationId,
-            channel: text.channel,
-            direction: 'outbound',
-            author: text.staffUserId ? 'staff' : 'bot',
-            staffUserId: text.staffUserId ?? null,
-            body: text.body,
-            deliveryStatus: outcome,
-            deliveryStatusAt: now,
-            deliveryError: outcome === 'failed' ? NO_TEMPLATE : null,
-            outbox: {
-              create: {
-                status: outcome === 'queued' ? 'pending' : outcome === 'suppressed' ? 'cancelled' : 'failed',
-                nextAttemptAt: now,
-                lastError: outcome === 'failed' ? NO_TEMPLATE : null,
-                ...(payload ? { payload } : {}),
-              },
-            },
-          },
-          select: CONVERSATION_MESSAGE_SELECT,
-        });
+      // A read, outside any transaction: turns of one conversation run one at a time, and the
+      // worker checks the opt-out again before it sends.
+      const identity = await deps.prisma.channelIdentity.findUnique({
+        where: { channel_address: { channel: text.channel, address: text.address } },
+        select: { optedOutAt: true, lastInboundAt: true },
       });
+      let outcome: 'queued' | 'suppressed' | 'failed' = identity?.optedOutAt ? 'suppressed' : 'queued';
+      let payload: Prisma.InputJsonValue | undefined;
+      if (outcome === 'queued' && text.channel === 'whatsapp') {
+        const delivery = whatsAppDelivery({ body: text.body, lastInboundAt: identity?.lastInboundAt ?? null, now, templateSid: deps.whatsappTemplateSid });
+        if (delivery.kind === 'template') payload = { template: { contentSid: delivery.template.contentSid, variables: delivery.template.variables } };
+        if (delivery.kind === 'no_template') outcome = 'failed';
+      }
+      const error = outcome === 'failed' ? NO_TEMPLATE : null;
+      const outboxStatus = outcome === 'queued' ? 'pending' : outcome === 'suppressed' ? 'cancelled' : 'failed';
+      // Both rows in one statement (so both or neither), one round trip: this runs for every reply.
+      const [row] = await deps.prisma.$queryRaw<Omit<StoredMessage, 'media'>[]>`
+        WITH message AS (
+          INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "staffUserId", "body", "deliveryStatus", "deliveryStatusAt", "deliveryError")
+          VALUES (${randomUUID()}::uuid, ${text.conversationId}::uuid, ${text.channel}::"Channel", 'outbound', ${text.staffUserId ? 'staff' : 'bot'}::"MessageAuthor", ${text.staffUserId ?? null}::uuid, ${text.body}, ${outcome}::"DeliveryStatus", ${now}, ${error})
+          RETURNING "id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"
+        ), outbox AS (
+          INSERT INTO "OutboxMessage" ("id", "messageSeq", "status", "nextAttemptAt", "lastError", "payload", "updatedAt")
+          SELECT ${randomUUID()}::uuid, message."seq", ${outboxStatus}::"OutboxStatus", ${now}, ${error}, ${payload === undefined ? null : JSON.stringify(payload)}::jsonb, ${now}
+          FROM message
+        )
+        SELECT * FROM message`;
+      const created: StoredMessage = { ...row!, media: [] };
       publishConversationMessage(deps.broadcaster, created);
       const ref = { messageId: created.id, conversationId: text.conversationId, channel: text.channel };
       if (created.deliveryStatus === 'queued') deps.onQueued();

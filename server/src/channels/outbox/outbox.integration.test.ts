@@ -28,7 +28,9 @@ const reload = (seq: bigint) => server.context.prisma.message.findUniqueOrThrow(
 const requestsTo = (phone: string) => server.twilio.requests.filter((r) => r.data.To === phone);
 const settled = async (seq: bigint) => {
   const row = await reload(seq);
-  return row.outbox && ['sent', 'failed', 'cancelled'].includes(row.outbox.status) ? row : undefined;
+  // Prisma reads the message and its outbox row in two queries, which can straddle the worker's
+  // commit: once the outbox row has settled, read both again.
+  return row.outbox && ['sent', 'failed', 'cancelled'].includes(row.outbox.status) ? reload(seq) : undefined;
 };
 
 describe('outbox worker', () => {
@@ -91,6 +93,24 @@ describe('outbox worker', () => {
       });
       expect(row).toMatchObject({ attempts: 3, lastError: 'Twilio HTTP 503 code 20500' });
       expect(local.twilio.accepted).toHaveLength(0);
+    } finally {
+      await local.stop();
+    }
+  });
+
+  it('works through a backlog longer than one batch without waiting for the next poll', async () => {
+    const local = await startTwilioTestServer({ outbox: { batchSize: 2, pollIntervalMs: 60_000 } });
+    try {
+      const resident = await createResident(local.context.prisma, { phone: fictionalMobile(nextPhone++) });
+      const conversation = await createConversation(local.context.prisma, resident.id, 'sms');
+      // Queued without the kick that enqueueing gives, as after a restart.
+      for (let i = 0; i < 5; i++) {
+        await local.context.prisma.message.create({
+          data: { conversationId: conversation.id, channel: 'sms', direction: 'outbound', author: 'bot', body: `backlog ${i}`, deliveryStatus: 'queued', outbox: { create: { status: 'pending' } } },
+        });
+      }
+      local.channels.outbox!.kick();
+      await waitFor(async () => (await local.context.prisma.outboxMessage.count({ where: { status: 'sent', message: { conversationId: conversation.id } } })) === 5, 5_000);
     } finally {
       await local.stop();
     }

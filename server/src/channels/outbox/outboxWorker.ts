@@ -43,9 +43,26 @@ interface Deps {
   broadcaster: Broadcaster;
   sender: MessageSender;
   options: OutboxWorkerOptions;
+  /** Runs each send (acknowledgementsFirst: webhooks go first). */
+  background?: <T>(step: () => Promise<T>) => Promise<T>;
 }
 
 const CHANNELS = ['sms', 'whatsapp'] as const;
+
+/** A claimed row with what sending it needs. */
+interface Claimed {
+  id: string;
+  /** Including this one. */
+  attempts: number;
+  payload: unknown;
+  seq: bigint;
+  messageId: string;
+  conversationId: string;
+  channel: (typeof CHANNELS)[number];
+  body: string;
+  address: string;
+  optedOutAt: Date | null;
+}
 
 export function createOutboxWorker(deps: Deps): OutboxWorker {
   const { prisma, options } = deps;
@@ -64,45 +81,64 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       take: options.batchSize,
       select: { id: true, status: true, attempts: true },
     });
+    // A full batch means more may be due: poll again at once rather than after the interval.
+    if (due.length === options.batchSize) again = true;
+    const background = deps.background ?? ((step) => step());
     for (const row of due) {
-      const claimed = await prisma.outboxMessage.updateMany({
-        where: { id: row.id, status: row.status, attempts: row.attempts, providerSid: null },
-        data: { status: 'sending', attempts: row.attempts + 1, lockedUntil: new Date(now.getTime() + options.leaseMs) },
+      await background(async () => {
+        const claimed = await claim(row, now);
+        if (claimed) await deliver(claimed);
       });
-      if (claimed.count === 1) await deliver(row.id, row.attempts + 1);
     }
   }
 
-  async function deliver(outboxId: string, attempt: number): Promise<void> {
-    const row = await prisma.outboxMessage.findUniqueOrThrow({
-      where: { id: outboxId },
-      include: { message: { include: { conversation: { include: { channelIdentity: true } } } } },
-    });
-    const message = row.message;
-    const identity = message.conversation.channelIdentity;
-    const ref = { messageId: message.id, conversationId: message.conversationId, channel: message.channel };
-    const channel = message.channel as (typeof CHANNELS)[number];
+  /**
+   * Takes the row for this worker (compare-and-set on status and attempts), marks its message
+   * as sending and reads what sending needs, in one statement: this runs for every reply.
+   */
+  async function claim(row: { id: string; status: string; attempts: number }, now: Date): Promise<Claimed | undefined> {
+    const [claimed] = await prisma.$queryRaw<Claimed[]>`
+      WITH claimed AS (
+        UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = ${row.attempts + 1}, "lockedUntil" = ${new Date(now.getTime() + options.leaseMs)}, "updatedAt" = ${now}
+        WHERE "id" = ${row.id}::uuid AND "status" = ${row.status}::"OutboxStatus" AND "attempts" = ${row.attempts} AND "providerSid" IS NULL
+        RETURNING "id", "messageSeq", "attempts", "payload"
+      ), message AS (
+        UPDATE "Message" m SET "deliveryStatus" = 'sending', "deliveryStatusAt" = ${options.now()}
+        FROM claimed WHERE m."seq" = claimed."messageSeq"
+        RETURNING m."seq", m."id", m."conversationId", m."channel", m."body"
+      )
+      SELECT claimed."id", claimed."attempts", claimed."payload", message."seq", message."id" AS "messageId", message."conversationId",
+        message."channel"::text AS "channel", message."body", identity."address", identity."optedOutAt"
+      FROM claimed
+      JOIN message ON message."seq" = claimed."messageSeq"
+      JOIN "Conversation" conversation ON conversation."id" = message."conversationId"
+      JOIN "ChannelIdentity" identity ON identity."id" = conversation."channelIdentityId"`;
+    return claimed;
+  }
 
+  async function deliver(row: Claimed): Promise<void> {
+    const attempt = row.attempts;
+    const ref = { messageId: row.messageId, conversationId: row.conversationId, channel: row.channel };
     // The resident may have sent STOP after this was queued.
-    if (identity.optedOutAt) {
+    if (row.optedOutAt) {
       await prisma.$transaction([
         prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'cancelled', lockedUntil: null } }),
-        prisma.message.update({ where: { seq: message.seq }, data: { deliveryStatus: 'suppressed', deliveryStatusAt: options.now() } }),
+        prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'suppressed', deliveryStatusAt: options.now() } }),
       ]);
       messageDeliveryChanged(deps.broadcaster, ref, 'suppressed', 'opted_out');
       return;
     }
-
-    await prisma.message.update({ where: { seq: message.seq }, data: { deliveryStatus: 'sending', deliveryStatusAt: options.now() } });
     const template = (row.payload as { template?: WhatsAppTemplate } | null)?.template;
-    const result = await deps.sender.send({ channel, to: identity.address, body: message.body, ...(template ? { template } : {}) });
+    const result = await deps.sender.send({ channel: row.channel, to: row.address, body: row.body, ...(template ? { template } : {}) });
     const at = options.now();
-
     if (result.outcome === 'accepted') {
-      await prisma.$transaction([
-        prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'sent', providerSid: result.providerSid, lockedUntil: null, lastError: null } }),
-        prisma.message.update({ where: { seq: message.seq }, data: { providerMessageId: result.providerSid, deliveryStatus: 'sent', deliveryStatusAt: at } }),
-      ]);
+      // Both rows in one statement: atomic without a transaction's extra round trips.
+      await prisma.$executeRaw`
+        WITH sent AS (
+          UPDATE "OutboxMessage" SET "status" = 'sent', "providerSid" = ${result.providerSid}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at}
+          WHERE "id" = ${row.id}::uuid
+        )
+        UPDATE "Message" SET "providerMessageId" = ${result.providerSid}, "deliveryStatus" = 'sent', "deliveryStatusAt" = ${at} WHERE "seq" = ${row.seq}`;
       deps.logger.info({ outboxId: row.id, attempt }, 'outbound message accepted by Twilio');
       // Staff in a live chat watch their reply go from queued to sent to delivered.
       messageDeliveryChanged(deps.broadcaster, ref, 'sent');
@@ -112,14 +148,14 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       const nextAttemptAt = new Date(at.getTime() + options.backoff(attempt));
       await prisma.$transaction([
         prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'pending', nextAttemptAt, lockedUntil: null, lastError: result.error } }),
-        prisma.message.update({ where: { seq: message.seq }, data: { deliveryStatus: 'queued', deliveryStatusAt: at } }),
+        prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'queued', deliveryStatusAt: at } }),
       ]);
       deps.logger.warn({ outboxId: row.id, attempt, error: result.error, nextAttemptAt }, 'outbound message not sent; will retry');
       return;
     }
     await prisma.$transaction([
       prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', lockedUntil: null, lastError: result.error } }),
-      prisma.message.update({ where: { seq: message.seq }, data: { deliveryStatus: 'failed', deliveryStatusAt: at, deliveryError: result.error } }),
+      prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'failed', deliveryStatusAt: at, deliveryError: result.error } }),
     ]);
     deps.logger.error({ outboxId: row.id, attempt, error: result.error }, 'outbound message failed');
     messageDeliveryChanged(deps.broadcaster, ref, 'failed', result.error);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { acknowledgementsFirst } from './acknowledgementsFirst.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('acknowledgementsFirst', () => {
+  it('runs background work at once when nothing is being acknowledged', async () => {
+    const gate = acknowledgementsFirst();
+    expect(await gate.background(async () => 'turn')).toBe('turn');
+  });
+
+  it('holds background work while an acknowledgement is in flight, and runs it once things are quiet', async () => {
+    const gate = acknowledgementsFirst({ quietMs: 5, minGapMs: 10_000 });
+    await gate.background(async () => undefined); // uses up the storm slot
+    let finish!: () => void;
+    const acknowledgement = gate.track(() => new Promise<string>((resolve) => (finish = () => resolve('stored'))));
+    let ran = false;
+    const background = gate.background(async () => (ran = true));
+    await sleep(20);
+    expect(ran).toBe(false);
+    finish();
+    expect(await acknowledgement).toBe('stored');
+    await background;
+    expect(ran).toBe(true);
+  });
+
+  it('keeps holding background work while acknowledgements follow each other closely', async () => {
+    const gate = acknowledgementsFirst({ quietMs: 30, minGapMs: 10_000 });
+    await gate.background(async () => undefined);
+    await gate.track(async () => 'first');
+    let ran = false;
+    const background = gate.background(async () => (ran = true));
+    await sleep(10);
+    await gate.track(async () => 'second, within the quiet period');
+    await sleep(20);
+    expect(ran).toBe(false);
+    await background;
+    expect(ran).toBe(true);
+  });
+
+  it('in a storm that never ends, gives background work one slot at a time, share times the last step apart', async () => {
+    const gate = acknowledgementsFirst({ quietMs: 5, share: 4, minGapMs: 1 });
+    void gate.track(() => new Promise(() => {}));
+    const starts: number[] = [];
+    const step = () => gate.background(async () => {
+      starts.push(Date.now());
+      await sleep(20);
+    });
+    const t0 = Date.now();
+    await Promise.all([step(), step(), step()]);
+    // First at once, then each about 4 x 20 ms after the previous one ended.
+    expect(starts[0]! - t0).toBeLessThan(15);
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(95);
+    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(95);
+  });
+
+  it('releases background work after a failed acknowledgement too', async () => {
+    const gate = acknowledgementsFirst({ quietMs: 1, minGapMs: 10_000 });
+    await gate.background(async () => undefined);
+    const failed = gate.track(() => Promise.reject(new Error('database down')));
+    const background = gate.background(async () => 'ran');
+    await expect(failed).rejects.toThrow('database down');
+    expect(await background).toBe('ran');
+  });
+});
