@@ -45,8 +45,11 @@ for (let waited = 0; waited < 120_000; waited += 250) {
     if (exited) break;
     continue;
   }
+  // The CLI creates the file before it writes it: an empty file is not an answer yet (even "no
+  // changes" is written out as a comment), so wait until it has content that stopped growing.
   const size = statSync(output).size;
-  if (size === lastSize) break;
+  if (size > 0 && size === lastSize) break;
+  if (size === 0 && exited) break;
   lastSize = size;
 }
 if (!exited) child.kill();

@@ -89,6 +89,31 @@ describe('sign-in and roles in the console', () => {
     expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(invitationLink);
   });
 
+  it('lists the invitation as waiting; a second one, sent by mistake, is withdrawn and its link stops working', async () => {
+    const pending = admin.getByRole('region', { name: 'Invitations waiting to be accepted' });
+    await pending.getByRole('heading', { level: 3, name: `${HANDLER.name} (${HANDLER.email})` }).waitFor();
+    await admin.getByLabel('Name').fill('Wrong Person');
+    await admin.getByLabel('Email').fill('wrong.person@example.org');
+    await admin.locator('#invite-role-agent').check();
+    await admin.getByRole('button', { name: 'Create invitation link' }).click();
+    const mistaken = await admin.getByLabel('Invitation link').inputValue();
+    await pending.getByRole('heading', { level: 3, name: 'Wrong Person (wrong.person@example.org)' }).waitFor();
+    const card = pending.getByRole('listitem').filter({ has: admin.getByRole('heading', { level: 3, name: 'Wrong Person (wrong.person@example.org)' }) });
+    await card.getByRole('button', { name: 'Withdraw invitation' }).click();
+    await admin.getByRole('status').getByText('Invitation for Wrong Person (wrong.person@example.org) withdrawn.').waitFor({ state: 'attached' });
+    await expect.poll(() => pending.getByRole('heading', { level: 3, name: 'Wrong Person (wrong.person@example.org)' }).count()).toBe(0);
+    expect((await focused(admin)).id).toBe('pending-heading');
+    expect(await axeViolations(admin)).toEqual([]);
+
+    const page = await browser.newPage();
+    await page.goto(mistaken);
+    await page.getByLabel('Your name').fill('Wrong Person');
+    await page.getByLabel('Password').fill('another long password');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByRole('alert').getByText('This invitation link has expired or was already used.', { exact: false }).waitFor();
+    await page.close();
+  });
+
   it('the handler accepts the invitation in another browser, is signed in, and sees no admin menu', async () => {
     await handler.goto(invitationLink);
     await handler.getByRole('heading', { name: 'Join the complaints console' }).waitFor();

@@ -69,6 +69,21 @@ export const ZStaffMemberSchema = z.object({
 });
 export type TStaffMember = z.infer<typeof ZStaffMemberSchema>;
 
+/** An invitation not yet accepted, withdrawn or expired. */
+export const ZPendingInvitationSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  /** Null for invitations made before names were kept. */
+  name: z.string().nullable(),
+  roles: z.array(ZStaffRoleSchema),
+  invitedBy: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type TPendingInvitation = z.infer<typeof ZPendingInvitationSchema>;
+
+export const ZInvitationIdParamsSchema = z.object({ id: z.uuid({ error: 'The invitation must be a valid id' }) });
+
 /** The answer to an invitation: the one-time link is shown once and never stored. */
 export const ZStaffInvitationResultSchema = z.object({
   invitation: z.object({ id: z.uuid(), email: z.string(), name: z.string(), roles: z.array(ZStaffRoleSchema), expiresAt: z.string() }),

@@ -51,6 +51,16 @@ const ROUTES: Route[] = [
     success: 201,
     call: (client) => client.post('/api/staff/invitations', { name: 'New Person', email: `matrix${++invited}@example.org`, roles: ['agent'] }),
   },
+  { name: 'GET /api/staff/invitations', allowed: ['admin'], success: 200, call: (client) => client.get('/api/staff/invitations') },
+  {
+    name: 'DELETE /api/staff/invitations/:id',
+    allowed: ['admin'],
+    success: 204,
+    call: async (client) => {
+      const created = await server.context.prisma.staffInvitation.create({ data: { tokenHash: `matrix-${++invited}`, email: `withdraw${invited}@example.org`, roles: ['agent'], expiresAt: new Date(Date.now() + 86_400_000) } });
+      return client.request('DELETE', `/api/staff/invitations/${created.id}`);
+    },
+  },
   {
     name: 'PUT /api/staff/:id/roles',
     allowed: ['admin'],

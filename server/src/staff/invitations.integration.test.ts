@@ -76,6 +76,39 @@ describe('inviting staff', () => {
     expect((await accept(second.token)).status).toBe(201);
   });
 
+  it('lists pending invitations for administrators; a withdrawn one stops working at once, audited', async () => {
+    const { admin, email, response, token } = await invite(['agent', 'handler']);
+    const id = response.json.invitation.id as string;
+    const listed = await admin.get('/api/staff/invitations');
+    expect(listed.status).toBe(200);
+    const mine = (listed.json.invitations as { id: string }[]).find((invitation) => invitation.id === id);
+    expect(mine).toMatchObject({ email, name: 'Priya Invitee', roles: ['agent', 'handler'], expiresAt: '2026-03-09T10:00:00.000Z', invitedBy: expect.any(String) });
+    // The first-run setup link is never listed as an invitation.
+    expect((listed.json.invitations as { email: string | null }[]).every((invitation) => invitation.email)).toBe(true);
+
+    expect((await admin.request('DELETE', `/api/staff/invitations/${id}`)).status).toBe(204);
+    expect(((await admin.get('/api/staff/invitations')).json.invitations as { id: string }[]).some((invitation) => invitation.id === id)).toBe(false);
+    expect((await accept(token)).status).toBe(403);
+    const again = await admin.request('DELETE', `/api/staff/invitations/${id}`);
+    expect(again.status).toBe(404);
+    expect(again.json.error.message).toBe('That invitation has already been accepted, withdrawn or has expired.');
+    expect(await server.context.prisma.auditEvent.count({ where: { action: 'staff.invitation_withdrawn', entityId: id } })).toBe(1);
+  });
+
+  it('does not list accepted or expired invitations', async () => {
+    const accepted = await invite();
+    expect((await accept(accepted.token)).status).toBe(201);
+    const expired = await invite();
+    clock = new Date(clock.getTime() + 8 * 86_400_000);
+    try {
+      const ids = ((await (await signedIn(server, ['admin'])).client.get('/api/staff/invitations')).json.invitations as { id: string }[]).map((invitation) => invitation.id);
+      expect(ids).not.toContain(accepted.response.json.invitation.id);
+      expect(ids).not.toContain(expired.response.json.invitation.id);
+    } finally {
+      clock = new Date(clock.getTime() - 8 * 86_400_000);
+    }
+  });
+
   it('refuses to invite someone who already has an account, active or deactivated', async () => {
     const { client } = await signedIn(server, ['admin']);
     const active = await createStaff(server);

@@ -30,7 +30,7 @@ export async function inviteStaff(ctx: ServerContext, options: InviteStaffOption
     // A new invitation replaces any earlier link for the same person, so only one works.
     await tx.staffInvitation.updateMany({ where: { email: options.email, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     const created = await tx.staffInvitation.create({
-      data: { tokenHash, email: options.email, roles: options.roles, invitedById: options.actorId, createdAt: now, expiresAt },
+      data: { tokenHash, email: options.email, name: options.name, roles: options.roles, invitedById: options.actorId, createdAt: now, expiresAt },
     });
     await recordAudit(tx, {
       actor: { type: 'staff', staffId: options.actorId },

@@ -5,14 +5,16 @@ import { Router, type Request } from 'express';
 import type { ServerContext } from '../context.ts';
 import { currentStaff, requireRole } from '../auth/middleware.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
-import { ZChangePasswordSchema, ZInviteStaffSchema, ZSetStaffRolesSchema, ZStaffIdParamsSchema } from '../schemas/staff.ts';
+import { ZChangePasswordSchema, ZInvitationIdParamsSchema, ZInviteStaffSchema, ZSetStaffRolesSchema, ZStaffIdParamsSchema } from '../schemas/staff.ts';
 import { changePassword } from './changePassword.ts';
 import { deactivateStaff } from './deactivateStaff.ts';
 import { inviteStaff } from './inviteStaff.ts';
+import { listPendingInvitations } from './listPendingInvitations.ts';
 import { listStaff } from './listStaff.ts';
 import { passwordChangeRateLimits } from './rateLimits.ts';
 import { reactivateStaff } from './reactivateStaff.ts';
 import { setStaffRoles } from './setStaffRoles.ts';
+import { withdrawInvitation } from './withdrawInvitation.ts';
 
 export function staffRoutes(ctx: ServerContext): Router {
   const router = Router();
@@ -27,6 +29,16 @@ export function staffRoutes(ctx: ServerContext): Router {
   router.post('/invitations', admin, async (req, res) => {
     const body = ZInviteStaffSchema.parse(req.body);
     res.status(201).json(await inviteStaff(ctx, { ...body, actorId: currentStaff(res).id, origin: origin(req) }));
+  });
+
+  router.get('/invitations', admin, async (_req, res) => {
+    res.json({ invitations: await listPendingInvitations(ctx) });
+  });
+
+  router.delete('/invitations/:id', admin, async (req, res) => {
+    const { id } = ZInvitationIdParamsSchema.parse(req.params);
+    await withdrawInvitation(ctx, { invitationId: id, actorId: currentStaff(res).id });
+    res.status(204).end();
   });
 
   router.put('/:id/roles', admin, async (req, res) => {

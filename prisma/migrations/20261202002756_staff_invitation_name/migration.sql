@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StaffInvitation" ADD COLUMN     "name" TEXT;
