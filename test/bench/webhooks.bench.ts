@@ -200,6 +200,8 @@ async function measureProduct(db: PreparedDatabase): Promise<ProductMeasured> {
   });
   const url = `http://127.0.0.1:${port}`;
   const socket = await staffSocket(url);
+  // A dropped staff socket would show as events that never came: say why it dropped.
+  socket.on('disconnect', (reason) => log(`product: the staff socket disconnected (${reason})`));
   try {
     const traffic = createTraffic(11);
     const acknowledged: string[] = [];

@@ -1,3 +1,7 @@
+import { EventEmitter } from 'node:events';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import { acknowledgementsFirst } from './acknowledgementsFirst.ts';
 
@@ -61,5 +65,49 @@ describe('acknowledgementsFirst', () => {
     const background = gate.background(async () => 'ran');
     await expect(failed).rejects.toThrow('database down');
     expect(await background).toBe('ran');
+  });
+
+  it('counts a webhook as in flight from its arrival until its answer, before its message is stored', async () => {
+    const gate = acknowledgementsFirst({ quietMs: 5, minGapMs: 10_000 });
+    await gate.background(async () => undefined);
+    const response = new EventEmitter();
+    let passedOn = false;
+    gate.requests({} as Request, response as unknown as Response, () => (passedOn = true));
+    expect(passedOn).toBe(true);
+    let ran = false;
+    const background = gate.background(async () => (ran = true));
+    await sleep(30);
+    expect(ran).toBe(false);
+    response.emit('close');
+    await background;
+    expect(ran).toBe(true);
+  });
+
+  it('does not call it quiet when the event loop was busy past the quiet period while a webhook waited unread', async () => {
+    const gate = acknowledgementsFirst({ quietMs: 5, minGapMs: 10_000 });
+    const server = createServer((req, res) => gate.requests(req as Request, res as unknown as Response, () => undefined));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    try {
+      await gate.background(async () => undefined);
+      await gate.track(async () => 'stored');
+      let ran = false;
+      const background = gate.background(async () => (ran = true));
+      // The webhook reaches the socket while this thread is busy past the quiet period: when the
+      // loop comes round, the expired quiet timer runs before the request is read.
+      client.write('POST /twilio/sms HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n');
+      const busyUntil = Date.now() + 30;
+      while (Date.now() < busyUntil);
+      await sleep(30);
+      expect(ran).toBe(false);
+      client.destroy(); // the request goes away: its 'close' ends it
+      await background;
+      expect(ran).toBe(true);
+    } finally {
+      client.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -1,3 +1,5 @@
+import type { RequestHandler } from 'express';
+
 // Acknowledgements come before background work. A webhook only has to store its message and
 // answer; the bot turn and the reply can wait, because the message is already safe in the
 // database. Turns and outbox sends cost many times what storing costs, so in a storm they would
@@ -12,6 +14,12 @@
 export interface AcknowledgementsFirst {
   /** Around storing one inbound message. */
   track<T>(acknowledgement: () => Promise<T>): Promise<T>;
+  /**
+   * Express middleware counting a webhook as in flight from its arrival to its answer, not only
+   * while its message is stored: parsing the body and checking the signature come first, and a
+   * request waiting for those must hold background work back too.
+   */
+  requests: RequestHandler;
   /** Runs one step of background work when acknowledgements allow. */
   background<T>(step: () => Promise<T>): Promise<T>;
 }
@@ -21,6 +29,8 @@ export function acknowledgementsFirst(options: { quietMs?: number; share?: numbe
   const share = options.share ?? 4;
   const minGapMs = options.minGapMs ?? 50;
   let inFlight = 0;
+  /** Acknowledgements begun so far: tells whether one came and went during the quiet period. */
+  let started = 0;
   let quiet = true;
   let quietTimer: NodeJS.Timeout | undefined;
   // When a step may run despite acknowledgements in flight.
@@ -44,20 +54,42 @@ export function acknowledgementsFirst(options: { quietMs?: number; share?: numbe
     } else if (Number.isFinite(wait)) slotTimer = setTimeout(wake, wait);
   }
 
+  function begin(): void {
+    started++;
+    inFlight++;
+    quiet = false;
+    clearTimeout(quietTimer);
+  }
+
+  function end(): void {
+    if (--inFlight > 0) return;
+    const last = started;
+    quietTimer = setTimeout(() => {
+      // Timers run before the event loop polls for I/O: after a long stretch of background work
+      // the quiet period has "passed" while webhooks sit unread in their sockets. Look once more
+      // after the poll (setImmediate), when any that arrived meanwhile have begun.
+      setImmediate(() => {
+        if (started !== last) return;
+        quiet = true;
+        wake();
+      });
+    }, quietMs);
+  }
+
   return {
     async track(acknowledgement) {
-      inFlight++;
-      quiet = false;
-      clearTimeout(quietTimer);
+      begin();
       try {
         return await acknowledgement();
       } finally {
-        if (--inFlight === 0)
-          quietTimer = setTimeout(() => {
-            quiet = true;
-            wake();
-          }, quietMs);
+        end();
       }
+    },
+    requests(_req, res, next) {
+      begin();
+      // 'close' follows 'finish', and also comes alone when the client goes away mid-request.
+      res.once('close', end);
+      next();
     },
     async background(step) {
       if (!quiet || waiting.length > 0) {

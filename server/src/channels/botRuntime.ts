@@ -217,6 +217,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
           now: ctx.now,
           channels: [...adapters.keys()] as ('sms' | 'whatsapp')[],
           accept,
+          inFlight: background.requests,
           status: (input) => applyDeliveryStatus({ prisma, broadcaster: ctx.broadcaster }, input),
         })
       : undefined;

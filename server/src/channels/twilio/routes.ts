@@ -1,7 +1,7 @@
 // POST /twilio/sms, /twilio/whatsapp and /twilio/status. Inbound messages are stored first and
 // answered 200 with empty TwiML at once; the bot's turn runs afterwards (turnRunner) and its
 // replies go through the outbox, not the webhook response.
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Logger } from '../../config/logger.ts';
 import type { AcceptedInbound, InboundInput } from '../inbound/acceptInboundMessage.ts';
 import type { StatusOutcome } from '../outbox/applyDeliveryStatus.ts';
@@ -15,6 +15,8 @@ export interface TwilioRouteDeps {
   now: () => Date;
   channels: ('sms' | 'whatsapp')[];
   accept(input: InboundInput): Promise<AcceptedInbound>;
+  /** Counts each inbound webhook as in flight from its arrival (acknowledgementsFirst). */
+  inFlight?: RequestHandler;
   status(input: { providerSid: string; twilioStatus: string; errorCode: string | undefined; at: Date }): Promise<StatusOutcome>;
 }
 
@@ -22,6 +24,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 
 export function twilioRoutes(deps: TwilioRouteDeps): Router {
   const router = express.Router();
+  if (deps.inFlight) router.use(deps.inFlight);
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(deps.authToken, deps.publicBaseUrl, deps.logger));
 
