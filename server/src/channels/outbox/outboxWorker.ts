@@ -1,12 +1,14 @@
 // Sends queued messages. Rows are claimed with a lease (status 'sending', lockedUntil) by a
 // compare-and-set on `attempts`, so two pollers never send the same row, and a send interrupted
 // by a crash is picked up again once the lease runs out. A row Twilio accepted has its sid
-// stored and is never claimed again. The one gap no queue can close without provider idempotency:
+// stored and is never claimed again; status callbacks Twilio sent before that sid was stored are
+// applied as soon as it is. The one gap no queue can close without provider idempotency:
 // a crash between Twilio's 201 and the write of its sid resends that message once.
 import type { PrismaClient } from '@complaints/db';
 import type { MessageSender, WhatsAppTemplate } from '@complaints/bot';
 import type { Logger } from '../../config/logger.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
+import { applyEarlyDeliveryStatuses } from './applyDeliveryStatus.ts';
 import { exponentialBackoff } from './backoff.ts';
 import { messageDeliveryChanged } from './outboxEvents.ts';
 
@@ -142,6 +144,9 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       deps.logger.info({ outboxId: row.id, attempt }, 'outbound message accepted by Twilio');
       // Staff in a live chat watch their reply go from queued to sent to delivered.
       messageDeliveryChanged(deps.broadcaster, ref, 'sent');
+      // Only after the write above has committed: a callback kept before it is taken here, one
+      // kept after it finds the sid itself (applyDeliveryStatus.ts).
+      await applyEarlyDeliveryStatuses(deps, { seq: row.seq, id: row.messageId, conversationId: row.conversationId, channel: row.channel }, result.providerSid);
       return;
     }
     if (result.outcome === 'retry' && attempt < options.maxAttempts) {
