@@ -122,6 +122,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
         ...(twilioHttpClient ? { httpClient: twilioHttpClient } : {}),
       }),
       options: { ...DEFAULT_OUTBOX_OPTIONS, now: ctx.now, ...options.outbox },
+      whatsappTemplateSid: twilio.whatsappTemplateSid,
       background: background.background,
     });
     const worker = outbox;
