@@ -2,6 +2,7 @@
 // Twilio configured, Twilio's HTTP layer faked (createFakeTwilioHttpClient), webhooks signed the
 // way Twilio signs them, and a fast outbox poll.
 import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import type { TestDatabase } from '@complaints/db/testing';
 import { createFakeTwilioHttpClient, signTwilioWebhook, type FakeTwilioHttpClient } from '@complaints/bot';
 import type { RunningServer } from '../../createServer.ts';
@@ -28,11 +29,18 @@ export interface TwilioTestServer extends TestServer {
 }
 
 export async function startTwilioTestServer(
-  options: { database?: TestDatabase; env?: Record<string, string>; outbox?: Partial<OutboxWorkerOptions>; twilio?: FakeTwilioHttpClient } = {},
+  options: {
+    database?: TestDatabase;
+    env?: Record<string, string>;
+    outbox?: Partial<OutboxWorkerOptions>;
+    twilio?: FakeTwilioHttpClient;
+    logDestination?: Writable;
+  } = {},
 ): Promise<TwilioTestServer> {
   const twilio = options.twilio ?? createFakeTwilioHttpClient();
   const server = await startTestServer({
     database: options.database,
+    logDestination: options.logDestination,
     env: { ...TWILIO_ENV, ...options.env },
     channels: { twilioHttpClient: twilio, outbox: { pollIntervalMs: 20, backoff: () => 30, ...options.outbox } },
   });
