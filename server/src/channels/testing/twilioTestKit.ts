@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { TestDatabase } from '@complaints/db/testing';
-import { createFakeTwilioHttpClient, signTwilioWebhook, type FakeTwilioHttpClient } from '@complaints/bot';
+import { createFakeTwilioHttpClient, signTwilioWebhook, type FakeTwilioHttpClient, type MediaFetch } from '@complaints/bot';
 import type { RunningServer } from '../../createServer.ts';
 import { startTestServer, type TestServer } from '../../testing/testServer.ts';
 import type { OutboxWorkerOptions } from '../outbox/outboxWorker.ts';
@@ -34,6 +34,8 @@ export async function startTwilioTestServer(
     env?: Record<string, string>;
     outbox?: Partial<OutboxWorkerOptions>;
     twilio?: FakeTwilioHttpClient;
+    /** How attachments are fetched from Twilio's media API. */
+    mediaFetch?: MediaFetch;
     logDestination?: Writable;
   } = {},
 ): Promise<TwilioTestServer> {
@@ -42,7 +44,11 @@ export async function startTwilioTestServer(
     database: options.database,
     logDestination: options.logDestination,
     env: { ...TWILIO_ENV, ...options.env },
-    channels: { twilioHttpClient: twilio, outbox: { pollIntervalMs: 20, backoff: () => 30, ...options.outbox } },
+    channels: {
+      twilioHttpClient: twilio,
+      outbox: { pollIntervalMs: 20, backoff: () => 30, ...options.outbox },
+      ...(options.mediaFetch ? { twilioMediaFetch: options.mediaFetch } : {}),
+    },
   });
   return Object.assign(server, { twilio });
 }
