@@ -25,6 +25,8 @@ export { TwilioSmsAdapter } from './channels/twilio/TwilioSmsAdapter.ts';
 export { TwilioWhatsAppAdapter } from './channels/twilio/TwilioWhatsAppAdapter.ts';
 export { createTwilioSender } from './channels/twilio/TwilioSender.ts';
 export type { MessageSender, OutboundSend, SendOutcome, TwilioHttpClient, TwilioSenderOptions } from './channels/twilio/TwilioSender.ts';
+export { createTwilioMediaSource, isAccountMediaUrl } from './channels/twilio/TwilioMedia.ts';
+export type { MediaFetch, MediaOpenOutcome, MediaSource, OpenedMedia, TwilioMediaOptions } from './channels/twilio/TwilioMedia.ts';
 export { isValidTwilioSignature, signTwilioWebhook } from './channels/twilio/signatures.ts';
 export type { WebhookParams } from './channels/twilio/signatures.ts';
 export { createFakeTwilioHttpClient } from './channels/twilio/fakeTwilioHttpClient.ts';

@@ -42,7 +42,7 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
   const channels = createBotRuntime(context, options.channels, io.of(WEB_CHAT_NAMESPACE));
   const httpServer = createHttpServer(
-    createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes, liveChat: channels }),
+    createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes, liveChat: channels, media: channels.media }),
   );
   io.attach(httpServer);
 

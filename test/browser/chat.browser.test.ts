@@ -1,9 +1,10 @@
 // The resident web chat in a real browser, as a resident on a 360 px phone uses it with the
 // keyboard alone: the bot offers a complaint, the network drops and comes back (nothing typed
-// is lost or sent twice, nothing missed stays missing), a reload resumes, and the whole
-// complaint intake ends with a complaint that staff watching the console see appear live (no
-// reload). Then the embed snippet on a landlord's
-// site (another origin), and a site that is not allowed to frame the chat. axe-core on the way.
+// is lost or sent twice, nothing missed stays missing) and a reload resumes. End to end, on its
+// own: a new resident, on their own page, expresses dissatisfaction, accepts the offer and
+// completes the intake while signed-in staff pages (triage, case list) see the complaint appear
+// live, without a reload. Then the embed snippet on a landlord's site (another origin), and a
+// site that is not allowed to frame the chat. axe-core on the way.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -225,35 +226,56 @@ describe('a resident chats on a 360 px phone with the keyboard only', () => {
     // History shown on opening is not read out again.
     expect(await page.locator('[aria-live="polite"]').innerText()).not.toMatch(/formal complaint/);
   });
+});
 
+describe('end to end: a new resident makes a complaint while staff watch the console', () => {
   it('completes the complaint intake, and a signed-in staff page sees the new complaint appear live', async () => {
     // Staff are already watching the triage queue and the case list when the resident starts.
     const staff = await browser.newContext();
     const [triage, cases] = [await staff.newPage(), await staff.newPage()];
     await triage.goto(`${server.url}/triage`);
     await signIn(triage, ADMIN.email, ADMIN.password);
-    await triage.getByRole('heading', { level: 2, name: /^Complaints awaiting acknowledgement/ }).waitFor();
+    const awaiting = triage.getByRole('heading', { level: 2, name: /^Complaints awaiting acknowledgement/ });
+    await awaiting.waitFor();
+    const before = Number(/\((\d+)\)/.exec(await awaiting.innerText())?.[1] ?? 0);
     await cases.goto(`${server.url}/cases`);
     await cases.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
     // Marks that vanish if either page reloads.
     for (const p of [triage, cases]) await p.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    await page.getByLabel('Your message').focus();
-    await say(page, 'Send someone to fix the window and say sorry', /resident, or acting for someone else/);
-    await say(page, '1', /full name/);
-    await say(page, 'Sam Example', /postcode/);
-    await say(page, 'ZZ1 1ZZ', /make contact easier/);
-    await say(page, '0', /disability/);
-    await say(page, 'skip', /How should we contact you/);
-    const summary = await say(page, '3', /Is that right\? Reply YES or NO/);
-    expect(summary).toContain('Send someone to fix the window and say sorry');
-    const logged = await say(page, 'yes', /Your complaint is logged/);
+    // A resident nobody has seen before: their own browser, so a new chat session.
+    const device = await browser.newContext({ viewport: PHONE });
+    const chat = await device.newPage();
+    await chat.goto(server.url + '/chat');
+    await chat.getByText('Connected.').waitFor();
+    expect(await chat.evaluate((key) => localStorage.getItem(key), SESSION_KEY)).toBeTruthy();
+    expect(await messages(chat).count()).toBe(0);
+    await chat.getByLabel('Your message').focus();
+
+    // Dissatisfaction, the offer (1.3), and the resident accepting it on their own page.
+    const offer = await say(chat, 'This is the fourth time I have asked about the broken window and I am fed up', /formal complaint/);
+    expect(offer).toMatch(/Reply YES or NO/);
+    await say(chat, 'yes', /In a few words, what happened/);
+    await say(chat, 'The window latch broke in March and nobody has come to fix it', /Roughly when did this start/);
+    await say(chat, 'in March', /What would you like us to do to put things right/);
+    await say(chat, 'Fix the window and say sorry', /resident, or acting for someone else/);
+    await say(chat, '1', /full name/);
+    await say(chat, 'Robin Example', /postcode/);
+    await say(chat, 'ZZ1 1ZZ', /make contact easier/);
+    await say(chat, '0', /disability/);
+    await say(chat, 'skip', /How should we contact you/);
+    const summary = await say(chat, '3', /Is that right\? Reply YES or NO/);
+    expect(summary).toContain('Fix the window and say sorry');
+    const logged = await say(chat, 'yes', /Your complaint is logged/);
     const reference = /CMP-\d{4}-\d{6}/.exec(logged)?.[0];
     expect(reference).toBeDefined();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await ownTexts(chat)).toHaveLength(12);
+    expect(await axeViolations(chat)).toEqual([]);
+    await device.close();
 
-    await triage.getByRole('heading', { level: 2, name: 'Complaints awaiting acknowledgement (1)' }).waitFor();
-    await triage.getByText(`${reference}: Sam Example`).waitFor();
+    // Both staff pages show it, live.
+    await triage.getByRole('heading', { level: 2, name: `Complaints awaiting acknowledgement (${before + 1})` }).waitFor();
+    await triage.getByText(`${reference}: Robin Example`).waitFor();
     await cases.getByRole('link', { name: reference! }).waitFor();
     for (const p of [triage, cases]) expect(await p.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await staff.close();
@@ -264,7 +286,7 @@ describe('a resident chats on a 360 px phone with the keyboard only', () => {
     const list = (await (await fetch(`${server.url}/api/complaints`, { headers: { cookie } })).json()) as { items: { reference: string; channel: string; summary: string }[] };
     const complaint = list.items.find((item) => item.reference === reference);
     expect(complaint).toMatchObject({ channel: 'webchat' });
-    expect(complaint?.summary).toContain('The repair was booked for Monday and nobody came');
+    expect(complaint?.summary).toContain('The window latch broke in March and nobody has come to fix it');
   });
 });
 

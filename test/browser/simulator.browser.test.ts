@@ -58,8 +58,10 @@ describe('the phone simulator page', () => {
     await conversation().locator('li.from-bot').first().getByText(/automated assistant/).waitFor({ timeout: 20_000 });
     // Back to SMS: the earlier thread is still there.
     await page.getByRole('radio', { name: 'SMS' }).check();
+    await page.getByRole('heading', { name: /SMS conversation with the bot/ }).waitFor();
+    // The WhatsApp thread may still be on screen for a moment while the SMS one is fetched.
+    await expect.poll(() => conversation().locator('li.from-resident').count()).toBe(1);
     await conversation().getByText('You said:').first().waitFor();
-    expect(await conversation().locator('li.from-resident').count()).toBe(1);
   });
 
   it('explains a number outside the fictional range and will not send from it', async () => {

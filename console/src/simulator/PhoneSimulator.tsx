@@ -40,11 +40,11 @@ function useThread(channel: TSimulatedChannel, phone: string | undefined): TSimu
   return thread;
 }
 
-async function send(channel: TSimulatedChannel, phone: string, body: string): Promise<void> {
+async function send(channel: TSimulatedChannel, phone: string, body: string, photo: boolean): Promise<void> {
   const response = await fetch('/simulator/api/messages', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ channel, phone, body }),
+    body: JSON.stringify({ channel, phone, body, photo }),
   });
   if (!response.ok) {
     const data = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
@@ -59,9 +59,11 @@ export function PhoneSimulator() {
   const phone = ZSimulatedPhoneSchema.safeParse(phoneInput);
   const thread = useThread(channel, phone.success ? phone.data : undefined);
   const messageRef = useRef<HTMLInputElement>(null);
+  const [photo, setPhoto] = useState(false);
   const { onSubmit, error, busy } = useFormSubmit(async (form, element) => {
-    await send(channel, phoneInput, String(form.get('message') ?? ''));
+    await send(channel, phoneInput, String(form.get('message') ?? ''), photo);
     element.reset();
+    setPhoto(false);
     messageRef.current?.focus();
   });
 
@@ -115,7 +117,8 @@ export function PhoneSimulator() {
             {(thread?.messages ?? []).map((message) => (
               <li key={message.sid} className={message.from === 'bot' ? 'from-bot' : 'from-resident'}>
                 <span className="visually-hidden">{message.from === 'bot' ? 'Bot said:' : 'You said:'}</span>
-                <p>{message.body}</p>
+                {message.photo && <p className="photo">[Sample photo: a damp patch]</p>}
+                {message.body && <p>{message.body}</p>}
                 <span className="meta">
                   {message.from === 'bot' ? 'Bot' : 'You'} · {STATUS_TEXT[message.status]}
                 </span>
@@ -128,11 +131,15 @@ export function PhoneSimulator() {
         <div className="send-row">
           <div className="grow">
             <label htmlFor={`${ids}-message`}>Message</label>
-            <input id={`${ids}-message`} name="message" ref={messageRef} autoComplete="off" maxLength={1600} required />
+            <input id={`${ids}-message`} name="message" ref={messageRef} autoComplete="off" maxLength={1600} required={!photo} />
           </div>
           <button type="submit" disabled={busy || !phone.success}>
             Send
           </button>
+        </div>
+        <div className="checkbox">
+          <input type="checkbox" id={`${ids}-photo`} name="photo" checked={photo} onChange={(event) => setPhoto(event.target.checked)} />
+          <label htmlFor={`${ids}-photo`}>Attach a sample photo (a damp patch)</label>
         </div>
         <FormError error={error} />
       </form>

@@ -18,9 +18,12 @@ import {
   WHATSAPP_KEYWORD_REPLIES,
   channelKeyword,
   conversationReferenceFor,
+  createTwilioMediaSource,
   createTwilioSender,
   TwilioChannelAdapter,
   type BotConnectorSeams,
+  type MediaFetch,
+  type MediaSource,
   type OutboundQueue,
   type TwilioHttpClient,
 } from '@complaints/bot';
@@ -50,6 +53,8 @@ import { createWebChatOutbound } from './webchat/webChatOutbound.ts';
 export interface ChannelRuntimeOptions {
   /** Tests only: Twilio's HTTP layer replaced by a fake. */
   twilioHttpClient?: TwilioHttpClient;
+  /** Tests only: how attachments are fetched from Twilio (its media API and media store). */
+  twilioMediaFetch?: MediaFetch;
   outbox?: Partial<OutboxWorkerOptions>;
   /** Tests only: small web chat rate limits. */
   webChatLimits?: Partial<WebChatLimitOptions>;
@@ -68,6 +73,8 @@ export interface ChannelRuntime extends LiveChatSender {
   simulatorRoutes: Router | undefined;
   turnRunner: TurnRunner;
   outbox: OutboxWorker | undefined;
+  /** Where staff's attachment links are fetched from: Twilio, the phone simulator, or nowhere. */
+  media: MediaSource | undefined;
   /** A proactive bot message to a conversation's resident (updates, reminders). */
   sendToConversation(conversationId: string, text: string): Promise<void>;
   /** Staff live chat: show (or stop showing) "a member of staff is typing" to a web chat resident. */
@@ -104,6 +111,15 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   const twilio = config.twilio ?? simulator?.settings;
   const publicBaseUrl = simulator ? simulator.publicBaseUrl : config.publicBaseUrl;
   const twilioHttpClient = options.twilioHttpClient ?? simulator?.httpClient;
+  const media: MediaSource | undefined =
+    simulator?.media ??
+    (config.twilio
+      ? createTwilioMediaSource({
+          accountSid: config.twilio.accountSid,
+          authToken: config.twilio.authToken,
+          ...(options.twilioMediaFetch ? { fetch: options.twilioMediaFetch } : {}),
+        })
+      : undefined);
   const background = acknowledgementsFirst();
   let outbox: OutboxWorker | undefined;
   let outbound: OutboundQueue | undefined;
@@ -122,6 +138,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
         ...(twilioHttpClient ? { httpClient: twilioHttpClient } : {}),
       }),
       options: { ...DEFAULT_OUTBOX_OPTIONS, now: ctx.now, ...options.outbox },
+      whatsappTemplateSid: twilio.whatsappTemplateSid,
       background: background.background,
     });
     const worker = outbox;
@@ -228,6 +245,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     simulatorRoutes: simulator ? simulatorRoutes(simulator, config.publicBaseUrl) : undefined,
     turnRunner,
     outbox,
+    media,
     async sendToConversation(conversationId, text) {
       const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { channelIdentity: true } });
       const adapter = adapterFor(conversation.channel);

@@ -33,6 +33,7 @@ export async function setOptedOut(
       entityId: identityId,
       conversationId: input.conversationId,
       ...(conversation.residentId ? { residentId: conversation.residentId } : {}),
+      after: { channel: conversation.channel },
       at: input.at,
     });
     return count;

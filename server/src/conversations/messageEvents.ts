@@ -15,7 +15,7 @@ export const CONVERSATION_MESSAGE_SELECT = {
   body: true,
   deliveryStatus: true,
   createdAt: true,
-  media: { select: { url: true, contentType: true } },
+  media: { select: { id: true, url: true, contentType: true } },
 } as const;
 
 export interface StoredMessage {
@@ -29,7 +29,7 @@ export interface StoredMessage {
   body: string;
   deliveryStatus: TConversationMessage['deliveryStatus'];
   createdAt: Date;
-  media: { url: string; contentType: string }[];
+  media: { id: string; url: string; contentType: string }[];
 }
 
 export function toConversationMessage(message: StoredMessage): TConversationMessage {

@@ -17,6 +17,8 @@ import { serviceRequestRoutes } from '../serviceRequests/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
 import { dataProtectionRoutes } from '../dataProtection/routes.ts';
+import { mediaRoutes } from '../media/routes.ts';
+import type { MediaSource } from '@complaints/bot';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -33,6 +35,8 @@ export interface AppOptions {
   simulatorRoutes?: Router;
   /** Sends staff replies on the resident's channel (the channel runtime). */
   liveChat?: LiveChatSender;
+  /** Where attachments are fetched from for GET /api/media/:id (the channel runtime). */
+  media?: MediaSource;
 }
 
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
@@ -88,6 +92,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/reports', reportRoutes(ctx));
   api.use('/settings', settingsRoutes(ctx));
   api.use('/data-protection', dataProtectionRoutes(ctx));
+  api.use('/media', mediaRoutes(ctx, options.media));
   api.use(apiNotFound);
   app.use('/api', api);
 

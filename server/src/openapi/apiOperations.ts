@@ -2,6 +2,8 @@
 // document is generated from the same validation the server runs and the console imports.
 import type { z } from 'zod';
 import {
+  VIEWABLE_MEDIA_TYPES,
+  ZMediaIdParamsSchema,
   ZAcknowledgeComplaintRequestSchema,
   ZAssignCaseRequestSchema,
   ZCalendarQuerySchema,
@@ -69,7 +71,7 @@ export interface ApiOperation {
   /** Express style, relative to /api: '/complaints/:id'. */
   path: string;
   summary: string;
-  tag: 'complaints' | 'calendar' | 'staff' | 'auth' | 'categories' | 'triage' | 'conversations' | 'residents' | 'service requests' | 'reports' | 'settings' | 'data-protection';
+  tag: 'complaints' | 'calendar' | 'staff' | 'auth' | 'categories' | 'triage' | 'conversations' | 'residents' | 'service requests' | 'reports' | 'settings' | 'data-protection' | 'media';
   /** Reachable without a staff session (sign-in, first set-up, accepting an invitation). */
   anonymous?: boolean;
   params?: z.ZodObject;
@@ -78,7 +80,7 @@ export interface ApiOperation {
   /** Roles allowed; absent means any signed-in staff member. */
   roles?: readonly string[];
   /** The success status and what it returns. */
-  success: { status: number; description: string; html?: boolean; csv?: boolean };
+  success: { status: number; description: string; html?: boolean; csv?: boolean; /** A file of one of these types. */ files?: readonly string[] };
   /** Code rules the engine can refuse with 422 (the message starts with the provision). */
   codeRules?: boolean;
   /** 409 when someone else holds the thing (a claimed conversation): what the message says. */
@@ -179,6 +181,14 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/residents', summary: 'Record a resident not yet on file (audited)', tag: 'residents', body: ZCreateResidentSchema, success: { status: 201, description: 'The resident (ResidentSummary)' }, conflict: 'The phone number is already on another resident\u2019s record' },
   { method: 'post', path: '/service-requests', summary: 'Record a service request from a call, letter, email, visit or conversation (1.4)', tag: 'service requests', body: ZCreateServiceRequestSchema, success: { status: 201, description: 'The service request (SR-YYYY-NNNNNN)' } },
   { method: 'get', path: '/complaints/:id/timeline', summary: 'The case timeline (5.12): messages on every channel, letters, notes and audit events as sentences; newest first, paged', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZTimelineQuerySchema, success: { status: 200, description: '{ items, nextCursor, conversationIds }' } },
+  {
+    method: 'get',
+    path: '/media/:id',
+    summary: 'An attachment a resident sent, fetched from Twilio and served only when it is a photo, video, audio or PDF (403 otherwise; 503 when Twilio is unreachable or not configured)',
+    tag: 'media',
+    params: ZMediaIdParamsSchema,
+    success: { status: 200, description: 'The file, with Content-Disposition and X-Content-Type-Options: nosniff', files: VIEWABLE_MEDIA_TYPES },
+  },
   { method: 'post', path: '/complaints/:id/notes', summary: 'Add a case note (audited, live)', tag: 'complaints', params: ZComplaintIdParamsSchema, body: ZAddCaseNoteSchema, roles: caseWorkers, success: { status: 201, description: 'The note as a timeline item' } },
   { method: 'get', path: '/complaints/:id/assignees', summary: 'Active staff who may handle the current stage, stage 2 on escalation (never the stage 1 handler, 6.13), or own a remedy', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZAssigneesQuerySchema, roles: caseWorkers, success: { status: 200, description: '{ assignees: [{ id, name, roles }] }' } },
   ...Object.entries(PREVIEWS).map(([name, preview]): ApiOperation => ({

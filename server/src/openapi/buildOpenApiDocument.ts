@@ -31,7 +31,9 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 
 function operation(op: ApiOperation): JsonObject {
   const responses: JsonObject = {
-    [op.success.status]: op.success.html || op.success.csv
+    [op.success.status]: op.success.files
+      ? { description: op.success.description, content: Object.fromEntries(op.success.files.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) }
+      : op.success.html || op.success.csv
       ? { description: op.success.description, content: { [op.success.csv ? 'text/csv' : 'text/html']: { schema: { type: 'string' } } } }
       : { description: op.success.description, ...(op.success.status === 204 ? {} : { content: { 'application/json': { schema: { type: 'object' } } } }) },
     400: errorResponse('The request is not valid; the message names each field'),

@@ -11,6 +11,7 @@ import { residentPanelRoutes } from '../residents/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
 import { dataProtectionRoutes } from '../dataProtection/routes.ts';
+import { mediaRoutes } from '../media/routes.ts';
 import { ApiClient, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { openApiPath } from './buildOpenApiDocument.ts';
 
@@ -52,6 +53,7 @@ describe('GET /api/openapi.json', () => {
       ...mounted('/reports', reportRoutes(server.context)),
       ...mounted('/settings', settingsRoutes(server.context)),
       ...mounted('/data-protection', dataProtectionRoutes(server.context)),
+      ...mounted('/media', mediaRoutes(server.context, undefined)),
     ];
     expect(routes.length).toBeGreaterThanOrEqual(27);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

@@ -20,7 +20,8 @@ export const ZConversationMessageSchema = z.object({
   body: z.string(),
   deliveryStatus: z.enum(DELIVERY_STATUSES),
   createdAt: z.iso.datetime({ offset: true }),
-  media: z.array(z.object({ url: z.string(), contentType: z.string() })),
+  /** Attachments as the provider gave them; staff open them through `mediaHref(id)` (media.ts). */
+  media: z.array(z.object({ id: z.uuid(), url: z.string(), contentType: z.string() })),
 });
 export type TConversationMessage = z.infer<typeof ZConversationMessageSchema>;
 

@@ -8,6 +8,7 @@ export * from './complaints.ts';
 export * from './staff.ts';
 export * from './relatedIssues.ts';
 export * from './conversations.ts';
+export * from './media.ts';
 export * from './categories.ts';
 export * from './webChat.ts';
 export * from './simulator.ts';

@@ -1,7 +1,6 @@
 // The development phone simulator: what the page sends and the phone's view of a conversation.
 // Browser-safe: the simulator page imports these.
 import { z } from 'zod';
-import { requiredText } from './common.ts';
 
 export const SIMULATED_CHANNELS = ['sms', 'whatsapp'] as const;
 export type TSimulatedChannel = (typeof SIMULATED_CHANNELS)[number];
@@ -24,11 +23,15 @@ export const ZSimulatedPhoneSchema = z
       .refine((value) => value !== SIMULATED_BOT_NUMBER, { error: "07700 900000 is the bot's own number; pick another" }),
   );
 
-export const ZSimulatorSendSchema = z.object({
-  channel: z.enum(SIMULATED_CHANNELS, { error: 'Choose SMS or WhatsApp' }),
-  phone: ZSimulatedPhoneSchema,
-  body: requiredText('Message', 1600),
-});
+export const ZSimulatorSendSchema = z
+  .object({
+    channel: z.enum(SIMULATED_CHANNELS, { error: 'Choose SMS or WhatsApp' }),
+    phone: ZSimulatedPhoneSchema,
+    body: z.string({ error: 'Message must be text' }).trim().max(1600, { error: 'Message must be at most 1600 characters' }).default(''),
+    /** Attach the simulator's sample photo (a damp patch), as a resident's MMS or WhatsApp photo. */
+    photo: z.boolean({ error: 'photo must be true or false' }).default(false),
+  })
+  .refine((input) => input.body !== '' || input.photo, { error: 'Type a message or attach the sample photo', path: ['body'] });
 export type TSimulatorSend = z.input<typeof ZSimulatorSendSchema>;
 
 export const ZSimulatorThreadParamsSchema = z.object({
@@ -44,6 +47,8 @@ export const ZSimulatedMessageSchema = z.object({
   sid: z.string(),
   from: z.enum(['resident', 'bot']),
   body: z.string(),
+  /** The resident attached the sample photo. */
+  photo: z.boolean().optional(),
   status: z.enum(['sending', 'received', 'rejected', 'queued', 'sent', 'delivered']),
   at: z.iso.datetime(),
 });

@@ -3,6 +3,7 @@
 import { createStaffUser } from '@complaints/db/factories';
 import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
 import type { StaffRole } from '@complaints/db';
+import type { Writable } from 'node:stream';
 import { io, type Socket } from 'socket.io-client';
 import { loadConfig, type Config } from '../config/config.ts';
 import { createLogger } from '../config/logger.ts';
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** Channel seams: a fake Twilio HTTP client, a fast outbox poll. */
   channels?: ChannelRuntimeOptions;
+  /** Where log lines go (tests that read the log; set LOG_LEVEL in `env`). */
+  logDestination?: Writable;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -30,7 +33,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }), port: 0, host: '127.0.0.1' };
   const server = await startServer({
     config,
-    logger: createLogger(config),
+    logger: createLogger(config, options.logDestination),
     database,
     now: options.now,
     consoleDist: options.consoleDist,

@@ -1,5 +1,6 @@
 // 5.12: the case's full record, newest first: messages on every channel (with delivery status),
-// letters (printable), notes and the audit log in sentences. Kept live from staff events.
+// with their attachments, letters (printable), notes and the audit log in sentences (the
+// resident opting out of a channel included). Kept live from staff events.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   CASE_NOTE_ADDED_EVENT,
@@ -15,6 +16,7 @@ import {
   type TTimelineItem,
 } from '@complaints/server/schemas';
 import { api } from '../../shared/api.ts';
+import { Attachments } from '../Attachments.tsx';
 import { useStaffEvents } from '../live/staffSocket.ts';
 import { TextArea } from './Field.tsx';
 import { FormAlert } from './FormAlert.tsx';
@@ -96,6 +98,9 @@ function useTimeline(complaintId: string) {
             : item,
         ),
       );
+    } else if (type === 'channel.opted_out' || type === 'channel.opted_in') {
+      // The resident sent STOP or START in one of the case's conversations: its entry is an audit row.
+      if (conversationIds.includes(String((payload as { conversationId?: unknown })?.conversationId))) void refresh();
     } else if (type === CASE_NOTE_ADDED_EVENT) {
       const parsed = ZCaseNoteEventSchema.safeParse(payload);
       if (parsed.success && parsed.data.complaintId === complaintId) setItems((current) => merge(current, [parsed.data.item]));
@@ -120,7 +125,7 @@ function ItemBody({ item }: { item: TTimelineItem }) {
             <span className="delivery"> — {DELIVERY[m.deliveryStatus] ?? m.deliveryStatus}</span>
           </p>
           <p className="message-body">{m.body}</p>
-          {m.media.length > 0 && <p className="hint">{m.media.length} attachment(s)</p>}
+          <Attachments media={m.media} />
         </>
       );
     }

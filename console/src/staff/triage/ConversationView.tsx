@@ -23,7 +23,8 @@ import type { PickedResident } from '../residents/ResidentPicker.tsx';
 import { ResidentPanel } from '../residents/ResidentPanel.tsx';
 import { ResidentPicker } from '../residents/ResidentPicker.tsx';
 import { ContactForm, type ContactKind, type ContactValues } from './ContactForm.tsx';
-import { AUTHOR_NAMES, DELIVERY_LABELS, DETECTOR_LABELS, formatTime, residentLabel, safeMediaUrl } from './format.ts';
+import { AUTHOR_NAMES, DELIVERY_LABELS, DETECTOR_LABELS, formatTime, residentLabel } from './format.ts';
+import { Attachments } from '../Attachments.tsx';
 import { linkTo } from './TriageScreen.tsx';
 import { useTypingSignal } from './useTypingSignal.ts';
 import './triage.css';
@@ -214,15 +215,7 @@ function MessageItem({ message: m, staffName }: { message: TConversationMessage;
         {m.direction === 'outbound' && <span className={`delivery delivery-${m.deliveryStatus}`}> · {DELIVERY_LABELS[m.deliveryStatus]}</span>}
       </p>
       <p className="message-body">{m.body}</p>
-      {m.media.length > 0 && (
-        <ul className="media">
-          {m.media.map((media, index) => {
-            const href = safeMediaUrl(media.url);
-            const label = `Attachment ${index + 1} (${media.contentType})`;
-            return <li key={`${media.url}-${index}`}>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{`${label}, opens in a new tab`}</a> : `${label}: link not shown (not a web address)`}</li>;
-          })}
-        </ul>
-      )}
+      <Attachments media={m.media} />
     </li>
   );
 }

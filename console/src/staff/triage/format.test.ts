@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration, fromLocalInput, safeMediaUrl, toLocalInput } from './format.ts';
+import { formatDay, formatDuration, fromLocalInput, toLocalInput } from './format.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -13,15 +13,6 @@ describe('formatDuration', () => {
     [-5_000, 'less than a minute'],
   ])('%d ms → %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
-  });
-});
-
-describe('safeMediaUrl', () => {
-  it('offers web links only', () => {
-    expect(safeMediaUrl('https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1')).toMatch(/^https:\/\/api\.twilio\.com\//);
-    expect(safeMediaUrl('javascript:alert(1)')).toBeNull();
-    expect(safeMediaUrl('data:text/html,<script>alert(1)</script>')).toBeNull();
-    expect(safeMediaUrl('not a url')).toBeNull();
   });
 });
 

@@ -108,10 +108,11 @@ async function storeInTransaction(query: SqlQuery, input: InboundInput): Promise
      RETURNING ${STORED_COLUMNS}`,
     [randomUUID(), conversation.id, input.channel, input.providerMessageId, input.body, input.receivedAt, referenceJson(input)],
   );
-  for (const media of input.media) {
-    await query(`INSERT INTO "MessageMedia" ("id", "messageSeq", "url", "contentType") VALUES ($1::uuid, $2, $3, $4)`, [randomUUID(), String(row!.seq), media.url, media.contentType]);
+  const media = input.media.map((item) => ({ id: randomUUID(), ...item }));
+  for (const item of media) {
+    await query(`INSERT INTO "MessageMedia" ("id", "messageSeq", "url", "contentType") VALUES ($1::uuid, $2, $3, $4)`, [item.id, String(row!.seq), item.url, item.contentType]);
   }
-  const stored = toStored(row!, input.media);
+  const stored = toStored(row!, media);
   return { duplicate: false, messageId: stored.id, conversationId: stored.conversationId, seq: stored.seq, stored };
 }
 

@@ -2,6 +2,7 @@
 // in one statement, so a reply is either fully queued or not at all. Whether it may be sent at
 // all is decided here, where the identity is read: an opted-out resident's messages are kept as
 // suppressed (and staff told), and a WhatsApp message outside the 24-hour window goes by template.
+// The worker judges both again when it sends (outboxWorker.ts).
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@complaints/db';
 import { whatsAppDelivery, type OutboundQueue, type OutboundText } from '@complaints/bot';
@@ -18,7 +19,8 @@ export interface OutboundQueueDeps {
   onQueued: () => void;
 }
 
-const NO_TEMPLATE = 'outside the WhatsApp 24-hour window and no TWILIO_WHATSAPP_TEMPLATE_SID is configured';
+/** The message staff see on a WhatsApp message that could not go (here, or at send time in the worker). */
+export const WHATSAPP_WINDOW_CLOSED = 'outside the WhatsApp 24-hour window and no TWILIO_WHATSAPP_TEMPLATE_SID is configured';
 
 export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
   return {
@@ -37,7 +39,7 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
         if (delivery.kind === 'template') payload = { template: { contentSid: delivery.template.contentSid, variables: delivery.template.variables } };
         if (delivery.kind === 'no_template') outcome = 'failed';
       }
-      const error = outcome === 'failed' ? NO_TEMPLATE : null;
+      const error = outcome === 'failed' ? WHATSAPP_WINDOW_CLOSED : null;
       const outboxStatus = outcome === 'queued' ? 'pending' : outcome === 'suppressed' ? 'cancelled' : 'failed';
       // Both rows in one statement (so both or neither), one round trip: this runs for every reply.
       const [row] = await deps.prisma.$queryRaw<Omit<StoredMessage, 'media'>[]>`

@@ -1,8 +1,11 @@
 // The outbox against a real database and the real Twilio SDK over a fake HTTP layer: retries,
-// no resend after acceptance, permanent failures, leases, and status callbacks out of order.
+// no resend after acceptance, permanent failures, leases, and status callbacks out of order or
+// before the outbox has stored the sid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation, createResident, fictionalMobile } from '@complaints/db/factories';
+import { createFakeTwilioHttpClient, type FakeTwilioHttpClient } from '@complaints/bot';
 import { postWebhook, startTwilioTestServer, waitFor, type TwilioTestServer } from '../testing/twilioTestKit.ts';
+import { applyDeliveryStatus, EARLY_STATUS_KEPT_MS } from './applyDeliveryStatus.ts';
 
 let server: TwilioTestServer;
 let nextPhone = 800;
@@ -181,6 +184,86 @@ describe('POST /twilio/status', () => {
     await callback(sid, 'sent');
     const row = await reload(message.seq);
     expect(row).toMatchObject({ deliveryStatus: 'undelivered', deliveryError: 'Twilio error 30003' });
+  });
+
+  it('keeps statuses Twilio sends before the sid is stored, and applies them when it is', async () => {
+    // Twilio answers 201 and, before the outbox has written the sid, calls back 'sent' then
+    // 'delivered' (and a late 'queued'): the callbacks finish before the 201 reaches the worker.
+    const twilio = createFakeTwilioHttpClient();
+    const outcomes: number[] = [];
+    const racing: FakeTwilioHttpClient = {
+      ...twilio,
+      async request(options) {
+        const response = await twilio.request(options);
+        if (response.statusCode === 201) {
+          const sid = (JSON.parse(String(response.body)) as { sid: string }).sid;
+          for (const status of ['sent', 'delivered', 'queued']) {
+            outcomes.push((await postWebhook(local, '/twilio/status', { MessageSid: sid, MessageStatus: status, AccountSid: 'AC' + '12'.repeat(16) })).status);
+          }
+        }
+        return response;
+      },
+    };
+    const local = await startTwilioTestServer({ twilio: racing });
+    try {
+      const prisma = local.context.prisma;
+      const resident = await createResident(prisma, { phone: fictionalMobile(nextPhone++) });
+      const conversation = await createConversation(prisma, resident.id, 'sms');
+      await local.channels.sendToConversation(conversation.id, 'Your surveyor visits on Friday.');
+      const message = await waitFor(async () => {
+        const row = await prisma.message.findFirst({ where: { conversationId: conversation.id, direction: 'outbound' } });
+        return row?.deliveryStatus === 'delivered' ? row : undefined;
+      });
+      expect(outcomes).toEqual([204, 204, 204]);
+      expect(message.providerMessageId).toBe(twilio.accepted[0]);
+      expect(message.deliveryError).toBeNull();
+      expect(await prisma.earlyDeliveryStatus.count()).toBe(0);
+    } finally {
+      await local.stop();
+    }
+  });
+
+  it('applies a kept status itself when the sid was stored while it was being kept', async () => {
+    // The callback looked before the outbox stored the sid and keeps its status after the outbox
+    // took the kept ones: the second look, after keeping, finds the message.
+    const message = await sentMessage();
+    const sid = message.outbox!.providerSid!;
+    const prisma = server.context.prisma;
+    const findUnique = prisma.message.findUnique.bind(prisma.message);
+    let first = true;
+    prisma.message.findUnique = ((args: Parameters<typeof findUnique>[0]) => {
+      if (first && args.where.providerMessageId === sid) {
+        first = false;
+        return Promise.resolve(null);
+      }
+      return findUnique(args);
+    }) as unknown as typeof prisma.message.findUnique;
+    try {
+      const outcome = await applyDeliveryStatus({ prisma, broadcaster: server.context.broadcaster }, { providerSid: sid, twilioStatus: 'delivered', errorCode: undefined, at: new Date() });
+      expect(first).toBe(false);
+      expect(outcome).toBe('applied');
+    } finally {
+      prisma.message.findUnique = findUnique as typeof prisma.message.findUnique;
+    }
+    expect((await reload(message.seq)).deliveryStatus).toBe('delivered');
+    expect(await prisma.earlyDeliveryStatus.count({ where: { providerSid: sid } })).toBe(0);
+  });
+
+  it('deletes kept statuses that were never matched once they are an hour old', async () => {
+    const prisma = server.context.prisma;
+    const deps = { prisma, broadcaster: server.context.broadcaster };
+    const now = new Date();
+    const stale = `SM${'a'.repeat(32)}`;
+    const recent = `SM${'b'.repeat(32)}`;
+    const fresh = `SM${'c'.repeat(32)}`;
+    expect(await applyDeliveryStatus(deps, { providerSid: stale, twilioStatus: 'delivered', errorCode: undefined, at: new Date(now.getTime() - EARLY_STATUS_KEPT_MS - 1_000) })).toBe('kept_early');
+    expect(await applyDeliveryStatus(deps, { providerSid: recent, twilioStatus: 'sent', errorCode: undefined, at: new Date(now.getTime() - EARLY_STATUS_KEPT_MS + 60_000) })).toBe('kept_early');
+    expect(await applyDeliveryStatus(deps, { providerSid: fresh, twilioStatus: 'delivered', errorCode: undefined, at: now })).toBe('kept_early');
+    const kept = await prisma.earlyDeliveryStatus.findMany({ where: { providerSid: { in: [stale, recent, fresh] } }, orderBy: { receivedAt: 'asc' } });
+    expect(kept.map((row) => row.providerSid)).toEqual([recent, fresh]);
+    // A status that says nothing about delivery is not kept.
+    expect(await applyDeliveryStatus(deps, { providerSid: `SM${'d'.repeat(32)}`, twilioStatus: 'receiving', errorCode: undefined, at: now })).toBe('ignored');
+    expect(await prisma.earlyDeliveryStatus.count({ where: { providerSid: `SM${'d'.repeat(32)}` } })).toBe(0);
   });
 
   it('accepts callbacks for unknown messages without changing anything, and refuses unsigned ones', async () => {

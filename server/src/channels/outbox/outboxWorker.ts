@@ -1,13 +1,16 @@
 // Sends queued messages. Rows are claimed with a lease (status 'sending', lockedUntil) by a
 // compare-and-set on `attempts`, so two pollers never send the same row, and a send interrupted
 // by a crash is picked up again once the lease runs out. A row Twilio accepted has its sid
-// stored and is never claimed again. The one gap no queue can close without provider idempotency:
+// stored and is never claimed again; status callbacks Twilio sent before that sid was stored are
+// applied as soon as it is. The one gap no queue can close without provider idempotency:
 // a crash between Twilio's 201 and the write of its sid resends that message once.
 import type { PrismaClient } from '@complaints/db';
-import type { MessageSender, WhatsAppTemplate } from '@complaints/bot';
+import { whatsAppDelivery, type MessageSender, type WhatsAppTemplate } from '@complaints/bot';
 import type { Logger } from '../../config/logger.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
+import { applyEarlyDeliveryStatuses } from './applyDeliveryStatus.ts';
 import { exponentialBackoff } from './backoff.ts';
+import { WHATSAPP_WINDOW_CLOSED } from './enqueueOutbound.ts';
 import { messageDeliveryChanged } from './outboxEvents.ts';
 
 export interface OutboxWorkerOptions {
@@ -43,6 +46,8 @@ interface Deps {
   broadcaster: Broadcaster;
   sender: MessageSender;
   options: OutboxWorkerOptions;
+  /** TWILIO_WHATSAPP_TEMPLATE_SID: for WhatsApp sends after the 24-hour window has closed. */
+  whatsappTemplateSid: string | undefined;
   /** Runs each send (acknowledgementsFirst: webhooks go first). */
   background?: <T>(step: () => Promise<T>) => Promise<T>;
 }
@@ -62,6 +67,7 @@ interface Claimed {
   body: string;
   address: string;
   optedOutAt: Date | null;
+  lastInboundAt: Date | null;
 }
 
 export function createOutboxWorker(deps: Deps): OutboxWorker {
@@ -108,7 +114,7 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
         RETURNING m."seq", m."id", m."conversationId", m."channel", m."body"
       )
       SELECT claimed."id", claimed."attempts", claimed."payload", message."seq", message."id" AS "messageId", message."conversationId",
-        message."channel"::text AS "channel", message."body", identity."address", identity."optedOutAt"
+        message."channel"::text AS "channel", message."body", identity."address", identity."optedOutAt", identity."lastInboundAt"
       FROM claimed
       JOIN message ON message."seq" = claimed."messageSeq"
       JOIN "Conversation" conversation ON conversation."id" = message."conversationId"
@@ -128,20 +134,44 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       messageDeliveryChanged(deps.broadcaster, ref, 'suppressed', 'opted_out');
       return;
     }
-    const template = (row.payload as { template?: WhatsAppTemplate } | null)?.template;
+    const payload = (row.payload ?? {}) as { template?: WhatsAppTemplate };
+    let template = payload.template;
+    if (row.channel === 'whatsapp') {
+      // The window is judged now, not when the message was queued: a retry (or a backlog after
+      // a restart) can go out after it has closed, and Twilio refuses free text then (63016).
+      const delivery = whatsAppDelivery({ body: row.body, lastInboundAt: row.lastInboundAt, now: options.now(), templateSid: deps.whatsappTemplateSid });
+      if (delivery.kind === 'no_template') {
+        await prisma.$transaction([
+          prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', lockedUntil: null, lastError: WHATSAPP_WINDOW_CLOSED } }),
+          prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'failed', deliveryStatusAt: options.now(), deliveryError: WHATSAPP_WINDOW_CLOSED } }),
+        ]);
+        deps.logger.warn({ outboxId: row.id, attempt }, 'WhatsApp message not sent: the 24-hour window has closed and no template is configured');
+        messageDeliveryChanged(deps.broadcaster, ref, 'failed', 'whatsapp_window_closed');
+        return;
+      }
+      template = delivery.kind === 'template' ? delivery.template : undefined;
+    }
     const result = await deps.sender.send({ channel: row.channel, to: row.address, body: row.body, ...(template ? { template } : {}) });
     const at = options.now();
     if (result.outcome === 'accepted') {
+      // What was sent: the template, if the window had closed by now.
+      const sentPayload: { template?: WhatsAppTemplate } = { ...payload };
+      if (template) sentPayload.template = template;
+      else delete sentPayload.template;
       // Both rows in one statement: atomic without a transaction's extra round trips.
       await prisma.$executeRaw`
         WITH sent AS (
-          UPDATE "OutboxMessage" SET "status" = 'sent', "providerSid" = ${result.providerSid}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at}
+          UPDATE "OutboxMessage" SET "status" = 'sent', "providerSid" = ${result.providerSid}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at},
+            "payload" = ${Object.keys(sentPayload).length > 0 ? JSON.stringify(sentPayload) : null}::jsonb
           WHERE "id" = ${row.id}::uuid
         )
         UPDATE "Message" SET "providerMessageId" = ${result.providerSid}, "deliveryStatus" = 'sent', "deliveryStatusAt" = ${at} WHERE "seq" = ${row.seq}`;
       deps.logger.info({ outboxId: row.id, attempt }, 'outbound message accepted by Twilio');
       // Staff in a live chat watch their reply go from queued to sent to delivered.
       messageDeliveryChanged(deps.broadcaster, ref, 'sent');
+      // Only after the write above has committed: a callback kept before it is taken here, one
+      // kept after it finds the sid itself (applyDeliveryStatus.ts).
+      await applyEarlyDeliveryStatuses(deps, { seq: row.seq, id: row.messageId, conversationId: row.conversationId, channel: row.channel }, result.providerSid);
       return;
     }
     if (result.outcome === 'retry' && attempt < options.maxAttempts) {

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, startTestServer, type TestServer } from '../../testing/testServer.ts';
+import { ApiClient, createSignedInStaff, startTestServer, type TestServer } from '../../testing/testServer.ts';
+import { SAMPLE_PHOTO } from './simulatedTwilio.ts';
 import type { TSimulatedThread } from '../../schemas/index.ts';
 import { waitFor } from '../testing/twilioTestKit.ts';
 
@@ -112,10 +113,24 @@ describe('the phone simulator', () => {
     const bots = await api.post('/simulator/api/messages', { channel: 'sms', phone: '07700 900000', body: 'hello' });
     expect(bots.json.error.message).toContain("the bot's own number");
     const empty = await api.post('/simulator/api/messages', { channel: 'sms', phone: '07700 900127', body: '  ' });
-    expect(empty.json.error.message).toContain('Message cannot be empty');
+    expect(empty.json.error.message).toContain('Type a message or attach the sample photo');
     const crossSite = await api.post('/simulator/api/messages', { channel: 'sms', phone: '07700 900127', body: 'hi' }, { origin: 'https://elsewhere.example.org' });
     expect(crossSite.status).toBe(403);
     expect((await api.get('/simulator/api/nothing-here')).status).toBe(404);
+  });
+
+  it('sends the sample photo on WhatsApp, and staff open it through the media route', async () => {
+    const sent = await api.post('/simulator/api/messages', { channel: 'whatsapp', phone: '07700 900128', body: '', photo: true });
+    expect(sent.status).toBe(201);
+    expect(sent.json.message).toMatchObject({ photo: true, status: 'received', sid: expect.stringMatching(/^MM[0-9a-f]{32}$/) });
+    const stored = await server.context.prisma.message.findUniqueOrThrow({ where: { providerMessageId: sent.json.message.sid }, include: { media: true } });
+    expect(stored.media).toEqual([expect.objectContaining({ contentType: 'image/png', url: expect.stringMatching(/^https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC\w{32}\/Messages\/MM\w{32}\/Media\/ME\w{32}$/) })]);
+    const { client } = await createSignedInStaff(server);
+    const photo = await fetch(`${server.url}/api/media/${stored.media[0]!.id}`, { headers: { cookie: client.cookie! } });
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect(photo.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await photo.arrayBuffer()).equals(SAMPLE_PHOTO)).toBe(true);
   });
 
   it('serves its page at /simulator', async () => {

@@ -2,8 +2,9 @@
 // Twilio configured, Twilio's HTTP layer faked (createFakeTwilioHttpClient), webhooks signed the
 // way Twilio signs them, and a fast outbox poll.
 import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import type { TestDatabase } from '@complaints/db/testing';
-import { createFakeTwilioHttpClient, signTwilioWebhook, type FakeTwilioHttpClient } from '@complaints/bot';
+import { createFakeTwilioHttpClient, signTwilioWebhook, type FakeTwilioHttpClient, type MediaFetch } from '@complaints/bot';
 import type { RunningServer } from '../../createServer.ts';
 import { startTestServer, type TestServer } from '../../testing/testServer.ts';
 import type { OutboxWorkerOptions } from '../outbox/outboxWorker.ts';
@@ -28,13 +29,26 @@ export interface TwilioTestServer extends TestServer {
 }
 
 export async function startTwilioTestServer(
-  options: { database?: TestDatabase; env?: Record<string, string>; outbox?: Partial<OutboxWorkerOptions>; twilio?: FakeTwilioHttpClient } = {},
+  options: {
+    database?: TestDatabase;
+    env?: Record<string, string>;
+    outbox?: Partial<OutboxWorkerOptions>;
+    twilio?: FakeTwilioHttpClient;
+    /** How attachments are fetched from Twilio's media API. */
+    mediaFetch?: MediaFetch;
+    logDestination?: Writable;
+  } = {},
 ): Promise<TwilioTestServer> {
   const twilio = options.twilio ?? createFakeTwilioHttpClient();
   const server = await startTestServer({
     database: options.database,
+    logDestination: options.logDestination,
     env: { ...TWILIO_ENV, ...options.env },
-    channels: { twilioHttpClient: twilio, outbox: { pollIntervalMs: 20, backoff: () => 30, ...options.outbox } },
+    channels: {
+      twilioHttpClient: twilio,
+      outbox: { pollIntervalMs: 20, backoff: () => 30, ...options.outbox },
+      ...(options.mediaFetch ? { twilioMediaFetch: options.mediaFetch } : {}),
+    },
   });
   return Object.assign(server, { twilio });
 }

@@ -1,6 +1,8 @@
 // POST /twilio/sms, /twilio/whatsapp and /twilio/status. Inbound messages are stored first and
 // answered 200 with empty TwiML at once; the bot's turn runs afterwards (turnRunner) and its
 // replies go through the outbox, not the webhook response.
+// A status callback is answered 204 whatever it matched: one for a sid not stored yet is kept
+// until the outbox stores it (applyDeliveryStatus.ts).
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Logger } from '../../config/logger.ts';
 import type { AcceptedInbound, InboundInput } from '../inbound/acceptInboundMessage.ts';

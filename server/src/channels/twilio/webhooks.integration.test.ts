@@ -1,11 +1,13 @@
 // The SMS webhook end to end: signature, persist-first, duplicate delivery, the turn, the reply
 // through the outbox to (fake) Twilio, media, and ordering within a conversation.
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictionalMobile } from '@complaints/db/factories';
 import {
   PUBLIC_BASE_URL,
   SMS_FROM,
   inboundSms,
+  inboundWhatsApp,
   postWebhook,
   settle,
   startTwilioTestServer,
@@ -68,6 +70,40 @@ describe('POST /twilio/sms', () => {
     expect(missing.status).toBe(403);
     expect(await messagesFrom(from)).toHaveLength(0);
     expect(await server.context.prisma.channelIdentity.count({ where: { address: from } })).toBe(0);
+  });
+
+  it('logs a refused webhook without its body or phone number', async () => {
+    // At debug level outside production the logger redacts nothing (logger.ts), so anything of
+    // the request the rejection logged would show here as it is.
+    const lines: string[] = [];
+    const logDestination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const local = await startTwilioTestServer({ env: { LOG_LEVEL: 'debug' }, logDestination });
+    try {
+      const from = phone();
+      const body = 'There is black mould behind the wardrobe';
+      lines.length = 0;
+      const forged = await postWebhook(local, '/twilio/sms', inboundSms(from, body), { signature: 'bm90IGEgc2lnbmF0dXJl' });
+      const missing = await postWebhook(local, '/twilio/whatsapp', inboundWhatsApp(from, body), { signature: null });
+      expect([forged.status, missing.status]).toEqual([403, 403]);
+      const rejections = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => /missing or wrong signature/.test(String(line.msg)));
+      expect(rejections).toEqual([
+        expect.objectContaining({ level: 40, path: '/sms', signed: true }),
+        expect.objectContaining({ level: 40, path: '/whatsapp', signed: false }),
+      ]);
+      const output = lines.join('');
+      expect(output).not.toContain(body);
+      expect(output).not.toContain('black mould');
+      expect(output).not.toContain(from);
+      expect(output).not.toContain(from.slice(1));
+      expect(output).not.toContain(encodeURIComponent(from));
+    } finally {
+      await local.stop();
+    }
   });
 
   it('checks the signature against PUBLIC_BASE_URL, not the Host header', async () => {

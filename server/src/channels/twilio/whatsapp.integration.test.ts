@@ -1,7 +1,8 @@
 // WhatsApp: STOP / START / HELP, suppression while opted out (and staff told), the 24-hour
-// window with the approved template outside it, and media.
+// window with the approved template outside it (judged again when a retry is sent), and media.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictionalMobile } from '@complaints/db/factories';
+import { createFakeTwilioHttpClient } from '@complaints/bot';
 import type { StaffEvent } from '../../realtime/broadcaster.ts';
 import {
   TEMPLATE_SID,
@@ -139,6 +140,78 @@ describe('POST /twilio/whatsapp', () => {
       include: { media: true },
     });
     expect(message.media).toEqual([expect.objectContaining({ url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM2/Media/ME9', contentType: 'image/jpeg' })]);
+  });
+});
+
+/**
+ * A server whose first send to Twilio fails with a 500, and while it fails the resident's window
+ * closes (their last message is moved back 25 hours): the retry goes after the window.
+ */
+async function serverWhereTheWindowClosesBeforeTheRetry(env: Record<string, string> = {}) {
+  const twilio = createFakeTwilioHttpClient();
+  let armed = false;
+  const local: TwilioTestServer = await startTwilioTestServer({
+    env,
+    twilio: {
+      ...twilio,
+      async request(options) {
+        const data = (options.data ?? {}) as Record<string, string>;
+        if (armed && data.Body === 'Your repair is booked.') {
+          armed = false;
+          const address = String(data.To).replace(/^whatsapp:/, '');
+          await local.context.prisma.channelIdentity.update({
+            where: { channel_address: { channel: 'whatsapp', address } },
+            data: { lastInboundAt: new Date(Date.now() - 25 * 3_600_000) },
+          });
+          twilio.respondWith({ status: 500 });
+        }
+        return twilio.request(options);
+      },
+    },
+  });
+  const from = fictionalMobile(nextPhone++);
+  expect((await postWebhook(local, '/twilio/whatsapp', inboundWhatsApp(from, 'hello'))).status).toBe(200);
+  await settle(local);
+  const before = twilio.requests.length;
+  const identity = await local.context.prisma.channelIdentity.findFirstOrThrow({ where: { address: from }, include: { conversations: true } });
+  const seen: StaffEvent[] = [];
+  const original = local.context.broadcaster.toStaff.bind(local.context.broadcaster);
+  local.context.broadcaster.toStaff = (event) => (seen.push(event), original(event));
+  // Queued inside the window: free text, as far as the queue can tell.
+  armed = true;
+  await local.channels.sendToConversation(identity.conversations[0]!.id, 'Your repair is booked.');
+  await settle(local);
+  const message = await local.context.prisma.message.findFirstOrThrow({ where: { body: 'Your repair is booked.' }, include: { outbox: true } });
+  return { local, requests: twilio.requests.slice(before), message, seen };
+}
+
+describe('the 24-hour window at send time', () => {
+  it('a retry sent after the window closed goes as the approved template', async () => {
+    const { local, requests, message } = await serverWhereTheWindowClosesBeforeTheRetry();
+    try {
+      expect(requests).toHaveLength(2);
+      expect(requests[0]!.data).toMatchObject({ Body: 'Your repair is booked.' });
+      expect(requests[1]!.data).toMatchObject({ ContentSid: TEMPLATE_SID, ContentVariables: JSON.stringify({ '1': 'Your repair is booked.' }) });
+      expect(requests[1]!.data.Body).toBeUndefined();
+      expect(message).toMatchObject({ deliveryStatus: 'sent', outbox: { status: 'sent', attempts: 2, payload: { template: { contentSid: TEMPLATE_SID } } } });
+    } finally {
+      await local.stop();
+    }
+  });
+
+  it('with no template configured, the retry is not sent and staff see it failed', async () => {
+    const { local, requests, message, seen } = await serverWhereTheWindowClosesBeforeTheRetry({ TWILIO_WHATSAPP_TEMPLATE_SID: '' });
+    try {
+      expect(requests).toHaveLength(1);
+      expect(message).toMatchObject({ deliveryStatus: 'failed', outbox: { status: 'failed', attempts: 2 } });
+      expect(message.deliveryError).toMatch(/24-hour window/);
+      expect(seen).toContainEqual({
+        type: 'message.delivery',
+        payload: expect.objectContaining({ messageId: message.id, deliveryStatus: 'failed', reason: 'whatsapp_window_closed' }),
+      });
+    } finally {
+      await local.stop();
+    }
   });
 });
 

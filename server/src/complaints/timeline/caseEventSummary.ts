@@ -1,7 +1,7 @@
 // 5.12: the audit log as a person reads it in the case timeline. Each known action becomes a
 // sentence built from named fields; nothing is ever shown as the raw before/after JSON, and an
 // action this file does not know shows only its name. Pure: names come in through `lookup`.
-import { DECISION_LABELS, REFUSAL_REASON_LABELS, REMEDY_KIND_LABELS } from '../../domain/labels.ts';
+import { CHANNEL_LABELS, DECISION_LABELS, REFUSAL_REASON_LABELS, REMEDY_KIND_LABELS } from '../../domain/labels.ts';
 
 type Json = unknown;
 type Fields = Record<string, Json> | null;
@@ -147,6 +147,14 @@ export function describeCaseEvent(
       return { summary: `New linked complaint opened: ${text(after.relatedCaseReference) ?? ''}`.trim(), details: present(text(after.description)) };
     case 'complaint.linked':
       return { summary: `Opened from complaint ${text(after.relatedToReference) ?? ''} (6.8)`.trim(), details: [] };
+    // STOP / START on a channel of the resident's: staff must reach them another way meanwhile.
+    case 'channel_identity.opted_out':
+      return {
+        summary: `The resident opted out of ${label(CHANNEL_LABELS, after.channel) ?? 'messages on one channel'}${after.channel ? ' messages' : ''} (sent STOP)`,
+        details: ['Nothing sent on that channel reaches them: contact them another way.'],
+      };
+    case 'channel_identity.opted_in':
+      return { summary: `The resident opted back in to ${label(CHANNEL_LABELS, after.channel) ?? 'messages on one channel'}${after.channel ? ' messages' : ''} (sent START)`, details: [] };
     default:
       return { summary: humaniseAction(event.action), details: [] };
   }

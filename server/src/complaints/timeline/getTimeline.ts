@@ -1,6 +1,7 @@
 // 5.12: a full record in one place. Messages on every channel from the case's conversation and
 // the resident's other conversations since the complaint was received, the letters as issued, the
-// case notes, and the audit log as sentences (caseEventSummary.ts). Paged newest first.
+// case notes, and the audit log as sentences (caseEventSummary.ts) — the case's own, and the
+// resident opting out of (or back in to) a channel in those conversations. Paged newest first.
 import type { Prisma } from '@complaints/db';
 import type { ServerContext } from '../../context.ts';
 import { CONVERSATION_MESSAGE_SELECT, toConversationMessage } from '../../conversations/messageEvents.ts';
@@ -12,6 +13,8 @@ import { afterCursor, comparePositions, decodeCursor, encodeCursor, type Positio
 
 // Letters and notes are items of their own; their audit rows would only repeat them.
 const SHOWN_AS_ITEMS = ['letter.issued', CASE_NOTE_AUDIT_ACTION];
+// Not about the case but about reaching the resident, from the conversations the timeline shows.
+const CHANNEL_EVENTS = ['channel_identity.opted_out', 'channel_identity.opted_in'];
 
 const actorName = (row: { actorType: string; actorStaff: { name: string } | null }) =>
   row.actorStaff?.name ?? (row.actorType === 'staff' ? 'A former member of staff' : row.actorType === 'bot' ? 'The bot' : row.actorType === 'resident' ? 'The resident' : 'The system');
@@ -59,7 +62,18 @@ export async function getTimeline(ctx: ServerContext, options: { complaintId: st
     select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
   });
   const events = await db.auditEvent.findMany({
-    where: { complaintId: complaint.id, action: { notIn: SHOWN_AS_ITEMS }, ...afterCursor(cursor, 'event', 'occurredAt', 'id') },
+    where: {
+      AND: [
+        {
+          OR: [
+            { complaintId: complaint.id, action: { notIn: SHOWN_AS_ITEMS } },
+            ...(complaint.conversationId ? [{ conversationId: complaint.conversationId, action: { in: CHANNEL_EVENTS } }] : []),
+            { conversationId: { in: otherIds }, action: { in: CHANNEL_EVENTS }, occurredAt: { gte: complaint.receivedAt } },
+          ],
+        },
+        afterCursor(cursor, 'event', 'occurredAt', 'id'),
+      ],
+    },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take,
     select: { id: true, occurredAt: true, action: true, entityId: true, actorType: true, before: true, after: true, actorStaff: { select: { name: true } } },

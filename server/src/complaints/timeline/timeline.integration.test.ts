@@ -4,6 +4,7 @@ import { createConversation, createInboundMessage, createResident } from '@compl
 import { startTestServer, type ApiClient, type TestServer } from '../../testing/testServer.ts';
 import type { StaffEvent } from '../../realtime/broadcaster.ts';
 import { ZTimelineSchema, type TTimelineItem } from '../../schemas/index.ts';
+import { setOptedOut } from '../../channels/optOut.ts';
 import { DEFINITION, TEST_NOW, logComplaint, recordStaffEvents, signIn } from '../complaintsTestKit.ts';
 
 let server: TestServer;
@@ -81,6 +82,38 @@ describe('GET /api/complaints/:id/timeline', () => {
 
     const times = timeline.items.map((i) => Date.parse(i.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('shows each photo with its content type and the resident opting out of a channel the case uses', async () => {
+    const { client } = await signIn(server);
+    const prisma = server.context.prisma;
+    const resident = await createResident(prisma);
+    const whatsapp = await createConversation(prisma, resident.id, 'whatsapp');
+    const photo = await prisma.message.create({
+      data: {
+        conversationId: whatsapp.id,
+        channel: 'whatsapp',
+        direction: 'inbound',
+        author: 'resident',
+        body: 'The mould is back',
+        deliveryStatus: 'received',
+        media: { create: [{ url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', contentType: 'image/jpeg' }] },
+      },
+      include: { media: true },
+    });
+    const { complaint } = await logComplaint(server, client, { residentId: resident.id, conversationId: whatsapp.id, channel: 'whatsapp' });
+    // An opt-out in another conversation before the complaint is not this case's business.
+    const sms = await createConversation(prisma, resident.id, 'sms');
+    await setOptedOut({ prisma, broadcaster: server.context.broadcaster }, { conversationId: sms.id, optedOut: true, at: new Date('2026-03-01T09:00:00Z') });
+    await setOptedOut({ prisma, broadcaster: server.context.broadcaster }, { conversationId: whatsapp.id, optedOut: true, at: TEST_NOW });
+
+    const timeline = ZTimelineSchema.parse((await client.get(`/api/complaints/${complaint.id}/timeline`)).json);
+    const message = timeline.items.find((i) => i.type === 'message' && i.message.id === photo.id);
+    expect(message?.type === 'message' && message.message.media).toEqual([{ id: photo.media[0]!.id, url: photo.media[0]!.url, contentType: 'image/jpeg' }]);
+    const optOuts = timeline.items.filter((i) => i.type === 'event' && i.event.action === 'channel_identity.opted_out');
+    expect(optOuts.map((i) => i.type === 'event' && i.event)).toEqual([
+      { action: 'channel_identity.opted_out', actor: 'The resident', summary: 'The resident opted out of WhatsApp messages (sent STOP)', details: ['Nothing sent on that channel reaches them: contact them another way.'] },
+    ]);
   });
 
   it('pages with a cursor: every item exactly once, in the same order, even where many share one instant', async () => {
