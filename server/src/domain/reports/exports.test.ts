@@ -27,6 +27,18 @@ describe('CSV (RFC 4180) with formula injection guarded', () => {
     expect(csvField(value)).toBe(expected);
   });
 
+  it('has the documented header, word for word: a renamed or moved column is a breaking change', () => {
+    const csv = caseListCsv(analyseCases(FIXTURE_DATA, options), options.period, d('2027-03-31'));
+    expect(csv.slice(0, csv.indexOf('\r\n'))).toBe(
+      'reference,received_on,channel,representative,category,status,stage_reached,' +
+        'stage1_started_on,stage1_acknowledgement_due_on,stage1_acknowledged_on,stage1_acknowledged_in_time,stage1_response_due_on,' +
+        'stage1_extensions,stage1_extension_working_days,stage1_responded_on,stage1_responded_in_time,stage1_working_days_to_respond,stage1_decision,' +
+        'stage2_requested_on,stage2_acknowledgement_due_on,stage2_acknowledged_on,stage2_acknowledged_in_time,stage2_response_due_on,' +
+        'stage2_extensions,stage2_extension_working_days,stage2_responded_on,stage2_responded_in_time,stage2_working_days_to_respond,stage2_decision,' +
+        'refusal_stage,refused_on,refusal_reason,remedies_offered,compensation_offered_gbp,compensation_paid_gbp,closed_on',
+    );
+  });
+
   it('lists every case that counts in the year, oldest first, with the documented columns', () => {
     const csv = caseListCsv(analyseCases(FIXTURE_DATA, options), options.period, d('2027-03-31'));
     const lines = csv.trimEnd().split('\r\n');
