@@ -15,8 +15,13 @@ const london = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Londo
 const START = `($1::date::timestamp AT TIME ZONE 'Europe/London')`;
 const END = `(($2::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
 
-// A superset of the cases that count: received before the period ended, and either received,
-// changed or still in progress since it started, or with a remedy or learning note dated in it.
+// A superset of the cases that count: received before the period ended, and either received
+// since it started, still in progress, or closed or refused since it started, or with a remedy
+// or learning note dated in it. A closed or refused case's other dates (acknowledgements,
+// extensions, responses, escalation) all come before its closure or refusal (the lifecycle
+// reopens a case to escalate it), so those two dates stand for them. Never Complaint.updatedAt:
+// it is when the row was last written (by Prisma's clock, not the service's; imports and raw
+// SQL leave it alone; anonymisation moves it), not when anything the figures count happened.
 // The report's own rules then pick exactly which figures each case counts in. (Uncorrelated IN
 // subqueries, not EXISTS: inside an OR, EXISTS is planned as a per-row subplan whose estimated
 // cost switches on PostgreSQL's JIT, which then spent over 2 s compiling a query that runs in 0.4 s.)
@@ -24,7 +29,8 @@ const RELEVANT = `
   WITH rel AS (
     SELECT c.id FROM "Complaint" c
     WHERE c."receivedAt" < ${END}
-      AND (c."receivedAt" >= ${START} OR c."updatedAt" >= ${START} OR c.status NOT IN ('closed', 'refused')
+      AND (c."receivedAt" >= ${START} OR c.status NOT IN ('closed', 'refused') OR c."closedAt" >= ${START}
+        OR c.id IN (SELECT f."complaintId" FROM "Refusal" f WHERE f."decidedAt" >= ${START})
         OR c.id IN (SELECT r."complaintId" FROM "Remedy" r WHERE r."doneAt" IS NULL OR r."doneAt" >= ${START})
         OR c.id IN (SELECT n."complaintId" FROM "LearningNote" n WHERE n."createdAt" >= ${START}))
   )`;
