@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
 import { parseCivilDate } from '../domain/civilDate.ts';
-import { analyseCases, buildPerformanceReport, caseListCsv, resolvePeriod, type ReportCase, type ReportData, type ReportStage } from '../domain/index.ts';
+import { analyseCases, buildPerformanceReport, caseListCsv, reportDataFrom, resolvePeriod, type ReportCase, type ReportData, type ReportStage } from '../domain/index.ts';
 import { FIXTURE_DATA, FIXTURE_HOMES, fixtureCalendar } from '../domain/reports/reportFixture.ts';
 import { loadReportData } from './loadReportData.ts';
 import { seedReportFixture } from './reportsTestKit.ts';
@@ -54,13 +54,26 @@ describe('loadReportData reads the cases by the dates the figures count, not by 
     expect(loaded.cases.map((c) => c.reference).sort()).toEqual(expected.sort());
   });
 
+  it('reading from the start of the year before (for the trend) adds the cases with a date in that year', async () => {
+    const loaded = await loadReportData(database, year, { casesFrom: reportDataFrom(year) });
+    expect(reportDataFrom(year)).toBe('2025-04-01');
+    const expected = [...DATA.cases.map((c) => c.reference).filter((r) => r !== 'CMP-2027-000001')];
+    expect(loaded.cases.map((c) => c.reference).sort()).toEqual(expected.sort());
+  });
+
   it('the figures and the case list equal the domain report on the same records', async () => {
-    const loaded = await loadReportData(database, year);
+    const loaded = await loadReportData(database, year, { casesFrom: reportDataFrom(year) });
     const report = buildPerformanceReport(loaded, options);
     expect(report).toEqual(buildPerformanceReport(DATA, options));
     // The two cases received before the year count in it: a stage 1 response and a refusal.
     expect(report.ch02.stage1).toEqual({ responded: 11, withinTimescale: 6, percent: 54.5 });
     expect(report.refusals.total).toBe(3);
+    // The year before (2025/26): received at stage 1 and not refused there: L (16 Mar 2026), the
+    // one answered in the year (9 Mar), the one closed before it (1 May 2025) and the one touched
+    // recently (2 Feb) = 4. Responses in 2025/26: 15 May 2025 (due 19 May, in time) and 19 Mar
+    // 2026 (due 17 Feb, late) = 1 of 2.
+    expect(report.comparison.ch01.stage1.received).toBe(4);
+    expect(report.comparison.ch02.stage1).toEqual({ responded: 2, withinTimescale: 1, percent: 50 });
     expect(caseListCsv(analyseCases(loaded, options), year, d('2027-03-31'))).toBe(caseListCsv(analyseCases(DATA, options), year, d('2027-03-31')));
   });
 });

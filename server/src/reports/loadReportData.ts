@@ -1,6 +1,7 @@
 // Loads what a period's report reads, in five set-based queries: the cases that can count in the
-// period (with their stages, refusal and category), their extensions and remedies, the learning
-// recorded in the period and the agreed reasonable adjustments. London civil dates are worked out
+// period (with their stages, refusal and category; from `casesFrom` when the report is compared
+// with an earlier period), their extensions and remedies, the learning recorded in the period
+// and the agreed reasonable adjustments. London civil dates are worked out
 // in SQL (AT TIME ZONE 'Europe/London'), so 100,000 cases need no per-row date conversion here,
 // and the rows come straight through the driver (Database.query), not Prisma's raw queries.
 // A remedy counts as offered on the day of the response that offered it (respond.ts creates
@@ -121,12 +122,18 @@ function stage(row: CaseRow, key: StageKey, extensions: readonly ReportExtension
   };
 }
 
-export async function loadReportData(db: Db, period: DateRange): Promise<ReportData> {
+export interface LoadReportOptions {
+  /** Read the cases from this day instead of the period's start: the earlier period a report is compared with. */
+  casesFrom?: CivilDate;
+}
+
+export async function loadReportData(db: Db, period: DateRange, options: LoadReportOptions = {}): Promise<ReportData> {
   const params = [period.from, period.to];
+  const caseParams = [options.casesFrom && options.casesFrom < period.from ? options.casesFrom : period.from, period.to];
   const [cases, extensions, remedies, learning, adjustments] = await Promise.all([
-    db.query<CaseRow>(CASES_SQL, params),
-    db.query<ExtensionRow>(EXTENSIONS_SQL, params),
-    db.query<RemedyRow>(REMEDIES_SQL, params),
+    db.query<CaseRow>(CASES_SQL, caseParams),
+    db.query<ExtensionRow>(EXTENSIONS_SQL, caseParams),
+    db.query<RemedyRow>(REMEDIES_SQL, caseParams),
     db.query<{ reference: string; category: string | null; created: CivilDate; body: string; total: number }>(LEARNING_SQL, params),
     db.query<{ kind: ReportAdjustment['kind']; status: ReportAdjustment['status']; agreed: CivilDate | null; review: CivilDate | null }>(ADJUSTMENTS_SQL),
   ]);
