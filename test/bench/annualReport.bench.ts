@@ -5,15 +5,19 @@
 //
 // Seeds a throw-away database (dropped afterwards) with 100,000 complaints spread over the
 // reporting year 2026/27 (stages, extensions, remedies, refusals, learning notes), inserted in
-// multi-row batches (INSERT … SELECT FROM unnest(arrays)). Then times, best of three after a
-// warm-up:
+// multi-row batches (INSERT … SELECT FROM unnest(arrays)). First the annual report once, cold:
+// the first report query the database sees after seeding (as after a restart), plans and all.
+// Then times, best of three after a warm-up:
 //   baseline  - a plain SELECT of the same complaints with their stage 1 and stage 2 rows, through
 //               the same driver connection the report uses
 //   annual    - the service the route calls: load, compute every figure, render the HTML
 //   dashboard - the JSON figures of GET /api/reports/performance
 //   csv       - the case list of GET /api/reports/cases.csv
-// and the annual report's parts: load (SQL and driver), compute (every figure), render (HTML).
-// Target: the annual report in under 2 s.
+// and the annual report's parts: load (SQL and driver, from the previous period's start as the
+// service reads), compute (every figure), render (HTML).
+// Target: the annual report in under 2 s over 100,000 cases, both the cold run and the best warm
+// run, on every database measured. The process exits with code 1 when it is missed (with
+// BENCH_CASES below 100,000 the figures are printed but not judged).
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@complaints/db';
 import { createEmptyPostgresDatabase } from '@complaints/db/testing';
@@ -23,10 +27,18 @@ import { getAnnualReportHtml } from '../../server/src/reports/getAnnualReport.ts
 import { getPerformanceReport } from '../../server/src/reports/getPerformanceReport.ts';
 import { exportCaseList } from '../../server/src/reports/exportCaseList.ts';
 import { loadReportData } from '../../server/src/reports/loadReportData.ts';
-import { buildPerformanceReport, renderAnnualReportHtml, resolvePeriod } from '../../server/src/domain/index.ts';
+import { buildPerformanceReport, renderAnnualReportHtml, reportDataFrom, resolvePeriod } from '../../server/src/domain/index.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const TARGET_MS = 2000;
+const TARGET_CASES = 100_000;
+
+interface Outcome {
+  kind: string;
+  coldMs: number;
+  warmMs: number;
+}
+const outcomes: Outcome[] = [];
 const YEAR = { from: parseCivilDate('2026-04-01'), to: parseCivilDate('2027-03-31') };
 const QUERY = { period: 'custom' as const, from: YEAR.from, to: YEAR.to };
 
@@ -169,6 +181,14 @@ async function bulkInsert(db: Database, name: string, columns: Columns): Promise
   return rows;
 }
 
+async function once(label: string, fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  const ms = performance.now() - started;
+  console.log(`  ${label.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms`);
+  return ms;
+}
+
 async function time(label: string, fn: () => Promise<unknown>): Promise<number> {
   await fn();
   let best = Infinity;
@@ -195,6 +215,8 @@ async function run(kind: string, db: Database): Promise<void> {
   console.log(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.join(', ')}`);
 
   const ctx = { prisma: db.prisma, database: db, now: () => new Date('2027-04-15T10:00:00Z'), config: { landlordName: 'Bench Homes' } } as Parameters<typeof getAnnualReportHtml>[0];
+  // Before anything else touches the report's queries: what the first person to ask waits for.
+  const cold = await once('annual (cold)', () => getAnnualReportHtml(ctx, QUERY));
   const baseline = await time('baseline', () =>
     db.query(
       `SELECT c.*, s1.*, s2.* FROM "Complaint" c LEFT JOIN "ComplaintStage" s1 ON s1."complaintId" = c.id AND s1.stage = 'stage_1' LEFT JOIN "ComplaintStage" s2 ON s2."complaintId" = c.id AND s2.stage = 'stage_2' WHERE c."receivedAt" >= $1::timestamptz AND c."receivedAt" < $2::timestamptz`,
@@ -203,8 +225,9 @@ async function run(kind: string, db: Database): Promise<void> {
   );
   // Where the annual report's time goes.
   const period = resolvePeriod('custom', parseCivilDate('2027-04-15'), YEAR);
-  const data = await loadReportData(db, period);
-  await time('load', () => loadReportData(db, period));
+  const loadOptions = { casesFrom: reportDataFrom(period) };
+  const data = await loadReportData(db, period, loadOptions);
+  await time('load', () => loadReportData(db, period, loadOptions));
   const options = { period, today: parseCivilDate('2027-04-15'), homes: 40_000, calendar };
   await time('compute', async () => buildPerformanceReport(data, options));
   const computed = buildPerformanceReport(data, options);
@@ -215,7 +238,21 @@ async function run(kind: string, db: Database): Promise<void> {
   await time('csv', () => exportCaseList(ctx, QUERY));
   const figures = await getPerformanceReport(ctx, QUERY);
   console.log(`  report: ${figures.ch01.stage1.received.toLocaleString('en-GB')} stage 1 / ${figures.ch01.stage2.received.toLocaleString('en-GB')} stage 2 received, CH02 ${figures.ch02.stage1.percent}% / ${figures.ch02.stage2.percent}%, HTML ${(html.length / 1024).toFixed(0)} KiB`);
-  console.log(`  annual report ${annual.toFixed(0)} ms = ${(annual / baseline).toFixed(1)}x the plain SELECT; target < ${TARGET_MS} ms: ${annual < TARGET_MS ? 'met' : 'NOT met'}`);
+  console.log(`  annual report ${annual.toFixed(0)} ms warm (best of 3) = ${(annual / baseline).toFixed(1)}x the plain SELECT, ${cold.toFixed(0)} ms cold`);
+  outcomes.push({ kind, coldMs: cold, warmMs: annual });
+}
+
+/** Prints the verdict; exit code 1 when the target is missed on any database. */
+function judge(): void {
+  const judged = CASES >= TARGET_CASES;
+  console.log(`\nannual report, target < ${TARGET_MS} ms cold and warm over ${TARGET_CASES.toLocaleString('en-GB')} cases${judged ? '' : ` (not judged: ${CASES.toLocaleString('en-GB')} cases)`}`);
+  let missed = false;
+  for (const o of outcomes) {
+    const met = o.coldMs < TARGET_MS && o.warmMs < TARGET_MS;
+    if (!met) missed = true;
+    console.log(`  ${o.kind.padEnd(40)} cold ${o.coldMs.toFixed(0).padStart(6)} ms   warm ${o.warmMs.toFixed(0).padStart(6)} ms   ${judged ? (met ? 'PASS' : 'FAIL') : '-'}`);
+  }
+  if (judged && missed) process.exitCode = 1;
 }
 
 async function postgres(): Promise<void> {
@@ -241,3 +278,4 @@ async function pglite(): Promise<void> {
 console.log(`annual report benchmark: node ${process.version}; the machine is shared, so figures are noisy`);
 await postgres();
 if (process.env.BENCH_PGLITE !== '0') await pglite();
+judge();

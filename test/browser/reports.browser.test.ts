@@ -90,8 +90,13 @@ describe('reports in the console', () => {
     expect(await cell(officer, 'Acknowledgements, responses and extensions', 'Average working days to respond').allTextContents()).toEqual(['16.1', '29.0']);
     expect(await cell(officer, 'Complaints by category each month', 'Repairs').allTextContents()).toEqual(['2', '0', '0', '0', '1', '1', '0', '0', '1', '0', '0', '0', '5']);
     expect(await cell(officer, 'Refusals by reason', 'Legal proceedings had started').allTextContents()).toEqual(['1']);
-    // Three charts, drawn (SVG) and hidden from assistive technology: their tables carry the figures.
-    expect(await officer.locator('.chart[aria-hidden="true"] .recharts-cartesian-grid').count()).toBe(3);
+    // Beside the reporting year before (2025/26), when only L came in and nothing was answered.
+    const trend = 'Compared with the previous period: Reporting year 2025/26 (1 Apr 2025 to 31 Mar 2026)';
+    expect(await cell(officer, trend, 'CH01: stage 1 complaints received').allTextContents()).toEqual(['10', '1', '+9']);
+    expect(await cell(officer, trend, 'CH02: stage 1 within Code timescales').allTextContents()).toEqual(['60.0%', '–', '–']);
+    expect(await cell(officer, `Complaints by category, compared with the previous period: ${trend.slice(trend.indexOf('Reporting'))}`, 'Communication').allTextContents()).toEqual(['2', '1', '+1']);
+    // Four charts, drawn (SVG) and hidden from assistive technology: their tables carry the figures.
+    expect(await officer.locator('.chart[aria-hidden="true"] .recharts-cartesian-grid').count()).toBe(4);
     expect(await officer.getByText('Compensation offered £570.00 (5); paid in the period £420.00 (4).').count()).toBe(1);
     expect(await axeViolations(officer)).toEqual([]);
   });
@@ -112,6 +117,7 @@ describe('reports in the console', () => {
     expect(flat).toContain('3. Complaints not accepted (8.1b');
     expect(flat).toContain('CH02: responded to within Code timescales 60.0% 100.0%');
     expect(flat).toContain('5. Learning and service improvement');
+    expect(flat).toContain('CH01: stage 1 complaints received 10 1 +9');
     expect(flat).not.toContain('To save as PDF'); // the screen-only hint is not printed
     expect(doc.numPages).toBeGreaterThan(1);
     await report.close();

@@ -8,6 +8,7 @@
 import { Prisma } from '@complaints/db';
 import { recordAudit, type AuditEntry } from '../audit/recordAudit.ts';
 import { ANONYMISED, redactAuditValue } from './redactAuditValue.ts';
+import { residentAuditWhere, residentConversationsWhere } from './residentScope.ts';
 
 export type AnonymisationReason = 'retention' | 'erasure_request';
 
@@ -31,12 +32,17 @@ export async function anonymiseResident(tx: Prisma.TransactionClient, options: A
   const { residentId, now } = options;
   const complaints = await tx.complaint.findMany({ where: { residentId }, select: { id: true, conversationId: true } });
   const complaintIds = complaints.map((c) => c.id);
-  const identities = await tx.channelIdentity.findMany({ where: { residentId }, select: { id: true, address: true } });
   const conversations = await tx.conversation.findMany({
-    where: { OR: [{ residentId }, { id: { in: complaints.flatMap((c) => (c.conversationId ? [c.conversationId] : [])) } }] },
-    select: { id: true },
+    where: residentConversationsWhere(residentId, complaints),
+    select: { id: true, channelIdentityId: true },
   });
   const conversationIds = conversations.map((c) => c.id);
+  // The resident's identities, and the number or web chat session a complaint of theirs came
+  // from when it was never linked to anyone (an identity linked to someone else is theirs).
+  const identities = await tx.channelIdentity.findMany({
+    where: { OR: [{ residentId }, { id: { in: conversations.map((c) => c.channelIdentityId) }, residentId: null }] },
+    select: { id: true, address: true },
+  });
   const representatives = await tx.representative.findMany({ where: { residentId }, select: { id: true } });
 
   await tx.resident.update({
@@ -77,9 +83,7 @@ export async function anonymiseResident(tx: Prisma.TransactionClient, options: A
   await tx.$executeRawUnsafe(`SELECT set_config('app.audit_redaction', 'on', true)`);
   const entityIds = [residentId, ...identities.map((i) => i.id), ...representatives.map((r) => r.id)];
   const rows = await tx.auditEvent.findMany({
-    where: {
-      OR: [{ residentId }, { complaintId: { in: complaintIds } }, { conversationId: { in: conversationIds } }, { entityId: { in: entityIds } }],
-    },
+    where: residentAuditWhere({ residentId, complaintIds, conversationIds, entityIds }),
     select: { id: true, before: true, after: true },
   });
   for (const row of rows) {

@@ -14,6 +14,8 @@ let admin: ApiClient;
 let officer: ApiClient;
 let residentOfA: string;
 let residentOfK: string;
+let webChatOfA: string;
+const WEB_CHAT_SESSION = 'b2f1c0de-0000-4000-8000-00000000a001';
 
 const YEAR = '?period=custom&from=2026-04-01&to=2027-03-31';
 const reports = async () => {
@@ -32,8 +34,17 @@ beforeAll(async () => {
   residentOfK = (await prisma.complaint.findUniqueOrThrow({ where: { reference: 'CMP-2026-000011' } })).residentId;
   // What A's resident said and what was recorded about it: a conversation, a letter, audit rows.
   const conversation = await createConversation(prisma, residentOfA, 'sms');
-  await prisma.complaint.update({ where: { id: a.id }, data: { conversationId: conversation.id } });
   await createInboundMessage(prisma, { conversationId: conversation.id, body: 'My name is Ann Example, call me on 07700 900123' });
+  // The complaint itself came from a web chat never linked to the resident record: it is theirs
+  // only through the complaint's conversationId.
+  const webIdentity = await prisma.channelIdentity.create({ data: { channel: 'webchat', address: WEB_CHAT_SESSION } });
+  const webChat = await prisma.conversation.create({ data: { channel: 'webchat', channelIdentityId: webIdentity.id } });
+  webChatOfA = webChat.id;
+  await prisma.complaint.update({ where: { id: a.id }, data: { conversationId: webChat.id } });
+  await createInboundMessage(prisma, { conversationId: webChat.id, channel: 'webchat', body: 'Ann Example at 1 Example Street: nobody came' });
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, { actor: { type: 'system' }, action: 'conversation.handoff_requested', entityType: 'Conversation', entityId: webChat.id, conversationId: webChat.id, after: { reason: 'Ann Example asked for a person' }, at: clock }),
+  );
   await prisma.letter.create({ data: { complaintId: a.id, kind: 'stage_1_response', stage: 'stage_1', html: '<p>Dear Ann Example</p>', text: 'Dear Ann Example' } });
   await prisma.$transaction((tx) =>
     recordAudit(tx, {
@@ -55,7 +66,11 @@ describe('subject access (Article 15)', () => {
     expect(body.resident.fullName).toMatch(/Testperson$/);
     expect(body.resident.identities[0].address).toMatch(/^\+447700900\d{3}$/);
     expect(body.resident.complaints[0]).toMatchObject({ reference: 'CMP-2026-000001', summary: expect.any(String) });
-    expect(body.resident.conversations[0].messages[0].body).toBe('My name is Ann Example, call me on 07700 900123');
+    expect(body.resident.conversations.map((c: { channel: string; channelIdentity: { address: string }; messages: { body: string }[] }) => [c.channel, c.channelIdentity.address.replace(/\d{3}$/, 'nnn'), c.messages.map((m) => m.body)])).toEqual([
+      ['sms', '+447700900nnn', ['My name is Ann Example, call me on 07700 900123']],
+      ['webchat', WEB_CHAT_SESSION.replace(/\d{3}$/, 'nnn'), ['Ann Example at 1 Example Street: nobody came']],
+    ]);
+    expect(body.auditEvents.find((e: { conversationId: string }) => e.conversationId === webChatOfA)).toMatchObject({ action: 'conversation.handoff_requested', after: { reason: 'Ann Example asked for a person' } });
     expect(body.resident.complaints[0].letters[0].text).toBe('Dear Ann Example');
     expect(body.auditEvents.some((e: { action: string }) => e.action === 'complaint.created')).toBe(true);
     const audit = await server.context.prisma.auditEvent.findFirst({ where: { action: 'resident.subject_access_exported', residentId: residentOfA } });
@@ -112,6 +127,10 @@ describe('anonymisation keeps every figure (retention sweep and erasure)', () =>
     expect(resident.complaints[0]?.stages[0]).toMatchObject({ understanding: ANONYMISED, decision: 'upheld' });
     expect(resident.complaints[0]?.letters[0]).toMatchObject({ html: ANONYMISED, text: ANONYMISED });
     expect(resident.conversations[0]?.messages[0]?.body).toBe(ANONYMISED);
+    const webChat = await prisma.conversation.findUniqueOrThrow({ where: { id: webChatOfA }, include: { messages: true, channelIdentity: true } });
+    expect(webChat.messages.map((m) => m.body)).toEqual([ANONYMISED]);
+    expect(webChat.channelIdentity.address).toBe(`anonymised:${webChat.channelIdentityId}`);
+    expect((await prisma.auditEvent.findFirstOrThrow({ where: { action: 'conversation.handoff_requested', conversationId: webChatOfA } })).after).toEqual({ reason: ANONYMISED });
     const created = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'complaint.created', residentId: residentOfA } });
     expect(created.after).toEqual({ summary: ANONYMISED, status: 'received', channel: 'phone', receivedAt: '2026-04-01T12:00:00.000Z', version: 1 });
     expect(await prisma.auditEvent.findFirst({ where: { action: 'resident.erased', residentId: residentOfA } })).toMatchObject({ actorType: 'staff' });

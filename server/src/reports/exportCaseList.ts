@@ -4,7 +4,7 @@ import { prepareReport, type ReportContext } from './reportRequest.ts';
 
 /** The case list behind a period's figures, as CSV (columns documented in the README). */
 export async function exportCaseList(ctx: ReportContext, query: TReportQuery): Promise<{ filename: string; csv: string }> {
-  const { data, options } = await prepareReport(ctx, query);
+  const { data, options } = await prepareReport(ctx, query, { compare: false });
   const csv = caseListCsv(analyseCases(data, options), options.period, reportAsOf(options));
   return { filename: `complaints-${options.period.from}-to-${options.period.to}.csv`, csv };
 }

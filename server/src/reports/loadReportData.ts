@@ -1,6 +1,7 @@
 // Loads what a period's report reads, in five set-based queries: the cases that can count in the
-// period (with their stages, refusal and category), their extensions and remedies, the learning
-// recorded in the period and the agreed reasonable adjustments. London civil dates are worked out
+// period (with their stages, refusal and category; from `casesFrom` when the report is compared
+// with an earlier period), their extensions and remedies, the learning recorded in the period
+// and the agreed reasonable adjustments. London civil dates are worked out
 // in SQL (AT TIME ZONE 'Europe/London'), so 100,000 cases need no per-row date conversion here,
 // and the rows come straight through the driver (Database.query), not Prisma's raw queries.
 // A remedy counts as offered on the day of the response that offered it (respond.ts creates
@@ -15,8 +16,13 @@ const london = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Londo
 const START = `($1::date::timestamp AT TIME ZONE 'Europe/London')`;
 const END = `(($2::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
 
-// A superset of the cases that count: received before the period ended, and either received,
-// changed or still in progress since it started, or with a remedy or learning note dated in it.
+// A superset of the cases that count: received before the period ended, and either received
+// since it started, still in progress, or closed or refused since it started, or with a remedy
+// or learning note dated in it. A closed or refused case's other dates (acknowledgements,
+// extensions, responses, escalation) all come before its closure or refusal (the lifecycle
+// reopens a case to escalate it), so those two dates stand for them. Never Complaint.updatedAt:
+// it is when the row was last written (by Prisma's clock, not the service's; imports and raw
+// SQL leave it alone; anonymisation moves it), not when anything the figures count happened.
 // The report's own rules then pick exactly which figures each case counts in. (Uncorrelated IN
 // subqueries, not EXISTS: inside an OR, EXISTS is planned as a per-row subplan whose estimated
 // cost switches on PostgreSQL's JIT, which then spent over 2 s compiling a query that runs in 0.4 s.)
@@ -24,7 +30,8 @@ const RELEVANT = `
   WITH rel AS (
     SELECT c.id FROM "Complaint" c
     WHERE c."receivedAt" < ${END}
-      AND (c."receivedAt" >= ${START} OR c."updatedAt" >= ${START} OR c.status NOT IN ('closed', 'refused')
+      AND (c."receivedAt" >= ${START} OR c.status NOT IN ('closed', 'refused') OR c."closedAt" >= ${START}
+        OR c.id IN (SELECT f."complaintId" FROM "Refusal" f WHERE f."decidedAt" >= ${START})
         OR c.id IN (SELECT r."complaintId" FROM "Remedy" r WHERE r."doneAt" IS NULL OR r."doneAt" >= ${START})
         OR c.id IN (SELECT n."complaintId" FROM "LearningNote" n WHERE n."createdAt" >= ${START}))
   )`;
@@ -115,12 +122,18 @@ function stage(row: CaseRow, key: StageKey, extensions: readonly ReportExtension
   };
 }
 
-export async function loadReportData(db: Db, period: DateRange): Promise<ReportData> {
+export interface LoadReportOptions {
+  /** Read the cases from this day instead of the period's start: the earlier period a report is compared with. */
+  casesFrom?: CivilDate;
+}
+
+export async function loadReportData(db: Db, period: DateRange, options: LoadReportOptions = {}): Promise<ReportData> {
   const params = [period.from, period.to];
+  const caseParams = [options.casesFrom && options.casesFrom < period.from ? options.casesFrom : period.from, period.to];
   const [cases, extensions, remedies, learning, adjustments] = await Promise.all([
-    db.query<CaseRow>(CASES_SQL, params),
-    db.query<ExtensionRow>(EXTENSIONS_SQL, params),
-    db.query<RemedyRow>(REMEDIES_SQL, params),
+    db.query<CaseRow>(CASES_SQL, caseParams),
+    db.query<ExtensionRow>(EXTENSIONS_SQL, caseParams),
+    db.query<RemedyRow>(REMEDIES_SQL, caseParams),
     db.query<{ reference: string; category: string | null; created: CivilDate; body: string; total: number }>(LEARNING_SQL, params),
     db.query<{ kind: ReportAdjustment['kind']; status: ReportAdjustment['status']; agreed: CivilDate | null; review: CivilDate | null }>(ADJUSTMENTS_SQL),
   ]);

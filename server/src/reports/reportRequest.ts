@@ -2,7 +2,7 @@
 // what every report operation needs before it loads the period's data.
 import type { ServerContext } from '../context.ts';
 import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
-import { civilDateInLondon, PeriodError, resolvePeriod } from '../domain/index.ts';
+import { civilDateInLondon, PeriodError, reportDataFrom, resolvePeriod } from '../domain/index.ts';
 import type { ReportData, ReportOptions } from '../domain/index.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TReportQuery } from '../schemas/index.ts';
@@ -11,7 +11,8 @@ import { loadReportData } from './loadReportData.ts';
 
 export type ReportContext = Pick<ServerContext, 'prisma' | 'database' | 'now'>;
 
-export async function prepareReport(ctx: ReportContext, query: TReportQuery): Promise<{ data: ReportData; options: ReportOptions }> {
+/** `compare`: also read the period before, for the trend figures (the dashboard and the annual report; not the CSV). */
+export async function prepareReport(ctx: ReportContext, query: TReportQuery, { compare = true }: { compare?: boolean } = {}): Promise<{ data: ReportData; options: ReportOptions }> {
   const today = civilDateInLondon(ctx.now());
   let period;
   try {
@@ -20,6 +21,6 @@ export async function prepareReport(ctx: ReportContext, query: TReportQuery): Pr
     if (error instanceof PeriodError) throw new AppError(AppErrorCode.InvalidRequest, error.message);
     throw error;
   }
-  const [data, homes, calendar] = await Promise.all([loadReportData(ctx.database, period), readHomes(ctx.prisma), getWorkingCalendar(ctx.prisma)]);
+  const [data, homes, calendar] = await Promise.all([loadReportData(ctx.database, period, compare ? { casesFrom: reportDataFrom(period) } : {}), readHomes(ctx.prisma), getWorkingCalendar(ctx.prisma)]);
   return { data, options: { period, today, homes, calendar } };
 }

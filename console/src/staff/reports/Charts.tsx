@@ -52,3 +52,20 @@ export function StackedBarChart({ data, series, category = 'month' }: { data: Re
     </Frame>
   );
 }
+
+/** Bars side by side (this period beside the previous one), one group per category. */
+export function GroupedBarChart({ data, series, category }: { data: Record<string, string | number>[]; series: Series[]; category: string }) {
+  return (
+    <Frame>
+      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey={category} />
+        <YAxis allowDecimals={false} />
+        <Legend />
+        {series.map((s, i) => (
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </Frame>
+  );
+}

@@ -9,6 +9,8 @@ import {
   REFUSAL_REASON_REPORT_LABELS,
   REMEDY_KIND_LABELS,
   REPORT_CHANNELS,
+  comparisonRows,
+  formatChange,
   formatPercent,
   formatPounds,
   type TPerformanceReport,
@@ -16,7 +18,7 @@ import {
 import { api } from '../../shared/api.ts';
 import { navigate } from '../navigation.ts';
 import { PageHeading } from '../PageHeading.tsx';
-import { StackedBarChart, TrendChart } from './Charts.tsx';
+import { GroupedBarChart, StackedBarChart, TrendChart } from './Charts.tsx';
 import { DataTable, num } from './DataTable.tsx';
 import { PeriodPicker, periodQuery, type PeriodChoice } from './PeriodPicker.tsx';
 
@@ -29,6 +31,8 @@ function Figures({ r, query }: { r: TPerformanceReport; query: string }) {
   const trend = b.months.map((m, i) => ({ month: m.label, stage1: b.receivedByMonth.stage1[i] ?? 0, stage2: b.receivedByMonth.stage2[i] ?? 0 }));
   const categorySeries = b.categories.map((c, i) => ({ key: `c${i}`, label: c.category }));
   const categoryData = b.months.map((m, i) => Object.fromEntries([['month', m.label], ...b.categories.map((c, j) => [`c${j}`, c.byMonth[i] ?? 0])]));
+  const previous = r.comparison.previous;
+  const categoryComparison = r.comparison.categories.map((c) => ({ category: c.category, now: c.received, before: c.previous }));
   const channelData = REPORT_CHANNELS.filter((ch) => b.channels[ch] > 0).map((ch) => ({ channel: CHANNEL_LABELS[ch], complaints: b.channels[ch] }));
   return (
     <>
@@ -71,6 +75,25 @@ function Figures({ r, query }: { r: TPerformanceReport; query: string }) {
             ['CH02 responses issued', num(r.ch02.stage1.responded), num(r.ch02.stage2.responded)],
             ['CH02 within Code timescales', formatPercent(r.ch02.stage1.percent), formatPercent(r.ch02.stage2.percent)],
           ]}
+        />
+      </section>
+
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading">Compared with the previous period</h2>
+        <p>
+          The same figures for {previous.label}, worked out by the same rules.
+        </p>
+        <DataTable caption={`Compared with the previous period: ${previous.label}`} head={['Measure', 'This period', 'Previous period', 'Change']} rows={comparisonRows(r)} />
+        {categoryComparison.length > 0 && (
+          <figure>
+            <figcaption>Complaints by category, this period beside the previous one (bar chart; the table below has the same figures)</figcaption>
+            <GroupedBarChart data={categoryComparison} series={[{ key: 'now', label: 'This period' }, { key: 'before', label: 'Previous period' }]} category="category" />
+          </figure>
+        )}
+        <DataTable
+          caption={`Complaints by category, compared with the previous period: ${previous.label}`}
+          head={['Category', 'This period', 'Previous period', 'Change']}
+          rows={r.comparison.categories.map((c) => [c.category, num(c.received), num(c.previous), formatChange(c.change)])}
         />
       </section>
 

@@ -7,7 +7,8 @@ import { DECISIONS, REFUSAL_REASONS, REMEDY_KINDS } from '../lifecycle/vocabular
 import { ADJUSTMENT_KINDS } from './adjustments.ts';
 import { performanceCommentary } from './commentary.ts';
 import { ADJUSTMENT_KIND_LABELS, CHANNEL_LABELS, DECISION_LABELS, REMEDY_KIND_LABELS, STAGE_LABELS } from '../labels.ts';
-import { formatPercent, formatPounds } from './labels.ts';
+import { comparisonRows } from './comparison.ts';
+import { formatChange, formatPercent, formatPounds } from './labels.ts';
 import { formatDay } from './period.ts';
 import type { PerformanceReport } from './performanceReport.ts';
 import { REFUSAL_REASON_REPORT_LABELS } from './refusals.ts';
@@ -39,6 +40,13 @@ th, td { border: 1px solid #555; padding: 0.3em 0.5em; text-align: left; vertica
 @media print { body { margin: 0; max-width: none; } .toolbar { display: none; } h2 { page-break-after: avoid; } thead { display: table-header-group; } }
 `.trim();
 
+const oneDecimal = (value: number | null) => (value === null ? '–' : value.toFixed(1));
+
+/** 9.7: CH01 and CH02 beside the previous period's, worked out by the same rules. */
+function comparisonTable(r: PerformanceReport): string {
+  return table(`Compared with the previous period: ${r.comparison.previous.label}`, ['Measure', 'This period', 'Previous period', 'Change'], comparisonRows(r));
+}
+
 export interface AnnualReportOptions {
   landlordName: string;
 }
@@ -55,10 +63,11 @@ export function renderAnnualReportHtml(r: PerformanceReport, options: AnnualRepo
       `<p>Working days exclude weekends, England and Wales bank holidays and the landlord's closure days. Timescales are the Complaint Handling Code's: acknowledgement within 5 working days (6.2, 6.11); response within 10 working days of acknowledgement at stage 1 (6.3) and 20 at stage 2 (6.14), with extensions agreed under 6.4 and 6.15.</p>` +
       table('Tenant Satisfaction Measures (Regulator of Social Housing)', ['Measure', 'Stage 1', 'Stage 2'], [
         ['CH01: complaints received', r.ch01.stage1.received, r.ch01.stage2.received],
-        [`CH01: complaints received per 1,000 homes${r.ch01.homes ? ` (${n(r.ch01.homes)} homes)` : ' (number of homes not set)'}`, r.ch01.stage1.perThousandHomes === null ? '–' : r.ch01.stage1.perThousandHomes.toFixed(1), r.ch01.stage2.perThousandHomes === null ? '–' : r.ch01.stage2.perThousandHomes.toFixed(1)],
+        [`CH01: complaints received per 1,000 homes${r.ch01.homes ? ` (${n(r.ch01.homes)} homes)` : ' (number of homes not set)'}`, oneDecimal(r.ch01.stage1.perThousandHomes), oneDecimal(r.ch01.stage2.perThousandHomes)],
         ['CH02: responses issued', r.ch02.stage1.responded, r.ch02.stage2.responded],
         ['CH02: responded to within Code timescales', formatPercent(r.ch02.stage1.percent), formatPercent(r.ch02.stage2.percent)],
       ]) +
+      comparisonTable(r) +
       table('Timeliness', ['', ...perStage((s) => STAGE_LABELS[s])], [
         ['Acknowledged', ...perStage((s) => r.acknowledgements[s].acknowledged)],
         ['Acknowledged within 5 working days', ...perStage((s) => formatPercent(r.acknowledgements[s].percent))],
@@ -94,7 +103,12 @@ export function renderAnnualReportHtml(r: PerformanceReport, options: AnnualRepo
   sections.push(
     `<h2 id="themes">4. What complaints were about (9.4, 9.7)</h2>` +
       `<p>${count(b.received, 'complaint')} came in during the period (including any not accepted).</p>` +
+      table('Complaints received each month, by stage (CH01)', ['Stage', ...b.months.map((m) => m.label), 'Total'], [
+        [STAGE_LABELS.stage_1, ...b.receivedByMonth.stage1, r.ch01.stage1.received],
+        [STAGE_LABELS.stage_2, ...b.receivedByMonth.stage2, r.ch01.stage2.received],
+      ]) +
       table('Complaints by category, month by month', ['Category', ...b.months.map((m) => m.label), 'Total'], b.categories.map((c) => [c.category, ...c.byMonth, c.received])) +
+      table(`Complaints by category, compared with the previous period: ${r.comparison.previous.label}`, ['Category', 'This period', 'Previous period', 'Change'], r.comparison.categories.map((c) => [c.category, c.received, c.previous, formatChange(c.change)])) +
       table('How complaints reached us (3.1)', ['Channel', 'Complaints'], REPORT_CHANNELS.map((ch) => [CHANNEL_LABELS[ch], b.channels[ch]])) +
       `<p>Complaints made by a representative for the resident (3.6): ${n(b.representatives.count)} (${e(formatPercent(b.representatives.percent))}).</p>` +
       table(`Reasonable adjustments in place on ${formatDay(r.adjustments.asOf)} (5.10)`, ['Adjustment', 'In place'], [

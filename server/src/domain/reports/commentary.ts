@@ -16,6 +16,20 @@ export function performanceCommentary(r: PerformanceReport): string[] {
       (ch01.homes ? `: ${ch01.stage1.perThousandHomes?.toFixed(1)} and ${ch01.stage2.perThousandHomes?.toFixed(1)} per 1,000 homes.` : '.') +
       ' A high number of complaints is not in itself a bad sign (3.3): it can show that residents know how to complain and trust the process.',
   );
+  const before = r.comparison;
+  const receivedBefore = before.categories.reduce((sum, c) => sum + c.previous, 0);
+  if (receivedBefore === 0 && before.ch02.stage1.responded + before.ch02.stage2.responded === 0) {
+    lines.push(`No complaints were recorded in the previous period, ${before.previous.label}, to compare with.`);
+  } else {
+    const timeliness =
+      ch02.stage1.percent !== null && before.ch02.stage1.percent !== null
+        ? `; ${formatPercent(ch02.stage1.percent)} of stage 1 responses were within the Code's timescales, against ${formatPercent(before.ch02.stage1.percent)}`
+        : '';
+    lines.push(
+      `Compared with the previous period, ${before.previous.label}: ${ch01.stage1.received.toLocaleString('en-GB')} complaints accepted at stage 1 against ${before.ch01.stage1.received.toLocaleString('en-GB')}, ` +
+        `and ${ch01.stage2.received.toLocaleString('en-GB')} escalated to stage 2 against ${before.ch01.stage2.received.toLocaleString('en-GB')}${timeliness}.`,
+    );
+  }
   for (const stage of ['stage_1', 'stage_2'] as const) {
     const f = stage === 'stage_1' ? ch02.stage1 : ch02.stage2;
     if (f.responded === 0) continue;

@@ -27,6 +27,18 @@ describe('CSV (RFC 4180) with formula injection guarded', () => {
     expect(csvField(value)).toBe(expected);
   });
 
+  it('has the documented header, word for word: a renamed or moved column is a breaking change', () => {
+    const csv = caseListCsv(analyseCases(FIXTURE_DATA, options), options.period, d('2027-03-31'));
+    expect(csv.slice(0, csv.indexOf('\r\n'))).toBe(
+      'reference,received_on,channel,representative,category,status,stage_reached,' +
+        'stage1_started_on,stage1_acknowledgement_due_on,stage1_acknowledged_on,stage1_acknowledged_in_time,stage1_response_due_on,' +
+        'stage1_extensions,stage1_extension_working_days,stage1_responded_on,stage1_responded_in_time,stage1_working_days_to_respond,stage1_decision,' +
+        'stage2_requested_on,stage2_acknowledgement_due_on,stage2_acknowledged_on,stage2_acknowledged_in_time,stage2_response_due_on,' +
+        'stage2_extensions,stage2_extension_working_days,stage2_responded_on,stage2_responded_in_time,stage2_working_days_to_respond,stage2_decision,' +
+        'refusal_stage,refused_on,refusal_reason,remedies_offered,compensation_offered_gbp,compensation_paid_gbp,closed_on',
+    );
+  });
+
   it('lists every case that counts in the year, oldest first, with the documented columns', () => {
     const csv = caseListCsv(analyseCases(FIXTURE_DATA, options), options.period, d('2027-03-31'));
     const lines = csv.trimEnd().split('\r\n');
@@ -63,6 +75,48 @@ describe('the annual report page (8.1)', () => {
     expect(html).toContain('Stage 1: 6 of 10 responses (60.0%) were within the Code&#39;s timescales');
     expect(html).toContain('The most common subjects were Repairs (5, 45.5%), Communication (2, 18.2%), Damp and mould (2, 18.2%).');
     expect(html).toContain('Compensation paid in the period: £420.00 (4 payments).');
+  });
+
+  it('sets CH01 and CH02 beside the previous reporting year, and the categories beside theirs', () => {
+    // 2025/26 had only L: 1 stage 1 complaint (0.4 per 1,000), no stage 2, no responses.
+    expect(html).toContain(
+      '<table><caption>Compared with the previous period: Reporting year 2025/26 (1 Apr 2025 to 31 Mar 2026)</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">This period</th><th scope="col" class="num">Previous period</th><th scope="col" class="num">Change</th></tr></thead><tbody>' +
+        '<tr><th scope="row">CH01: stage 1 complaints received</th><td class="num">10</td><td class="num">1</td><td class="num">+9</td></tr>' +
+        '<tr><th scope="row">CH01: stage 2 complaints received</th><td class="num">1</td><td class="num">0</td><td class="num">+1</td></tr>' +
+        '<tr><th scope="row">CH01: stage 1 per 1,000 homes</th><td class="num">4.0</td><td class="num">0.4</td><td class="num">+3.6</td></tr>' +
+        '<tr><th scope="row">CH01: stage 2 per 1,000 homes</th><td class="num">0.4</td><td class="num">0.0</td><td class="num">+0.4</td></tr>' +
+        '<tr><th scope="row">CH02: stage 1 within Code timescales</th><td class="num">60.0%</td><td class="num">–</td><td class="num">–</td></tr>' +
+        '<tr><th scope="row">CH02: stage 2 within Code timescales</th><td class="num">100.0%</td><td class="num">–</td><td class="num">–</td></tr></tbody></table>',
+    );
+    expect(html).toContain('Compared with the previous period, Reporting year 2025/26 (1 Apr 2025 to 31 Mar 2026): 10 complaints accepted at stage 1 against 1, and 1 escalated to stage 2 against 0.');
+    expect(html).toContain(
+      '<tr><th scope="row">Repairs</th><td class="num">5</td><td class="num">0</td><td class="num">+5</td></tr><tr><th scope="row">Communication</th><td class="num">2</td><td class="num">1</td><td class="num">+1</td></tr>',
+    );
+  });
+
+  it('has stage 1 and stage 2 complaints received month by month', () => {
+    // CH01 month by month: A, B Apr; C May; D Jun; E Jul; F Aug; J Sep; G, H, K Dec. Stage 2: H in Jan.
+    const row = (cells: number[]) => cells.map((c) => `<td class="num">${c}</td>`).join('');
+    expect(html).toContain('<caption>Complaints received each month, by stage (CH01)</caption>');
+    expect(html).toContain(`<tr><th scope="row">Stage 1</th>${row([2, 1, 1, 1, 1, 1, 0, 0, 3, 0, 0, 0, 10])}</tr>`);
+    expect(html).toContain(`<tr><th scope="row">Stage 2</th>${row([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1])}</tr>`);
+  });
+
+  it('a quarter against the quarter before: a fall in timeliness is shown in percentage points', () => {
+    const quarter = { ...options, period: resolvePeriod('custom', FIXTURE_TODAY, { from: d('2026-07-01'), to: d('2026-09-30') }) };
+    const q = renderAnnualReportHtml(buildPerformanceReport(FIXTURE_DATA, quarter), { landlordName: 'Example Homes' });
+    // Stage 1: 3 received against 4; 2 of 4 responses in time (50.0%) against 3 of 4 (75.0%).
+    expect(q).toContain('<tr><th scope="row">CH01: stage 1 complaints received</th><td class="num">3</td><td class="num">4</td><td class="num">\u22121</td></tr>');
+    expect(q).toContain('<tr><th scope="row">CH02: stage 1 within Code timescales</th><td class="num">50.0%</td><td class="num">75.0%</td><td class="num">\u221225.0 points</td></tr>');
+    expect(q).toContain('Compared with the previous period, 1 Apr 2026 to 30 Jun 2026: 3 complaints accepted at stage 1 against 4, and 0 escalated to stage 2 against 0; 50.0% of stage 1 responses were within the Code&#39;s timescales, against 75.0%.');
+    expect(q).toContain('<tr><th scope="row">Damp and mould</th><td class="num">0</td><td class="num">1</td><td class="num">\u22121</td></tr>');
+  });
+
+  it('says so when the previous period has nothing to compare with', () => {
+    const first = { ...options, period: resolvePeriod('custom', FIXTURE_TODAY, { from: d('2026-01-01'), to: d('2026-03-31') }) };
+    expect(renderAnnualReportHtml(buildPerformanceReport(FIXTURE_DATA, first), { landlordName: 'Example Homes' })).toContain(
+      'No complaints were recorded in the previous period, 1 Oct 2025 to 31 Dec 2025, to compare with.',
+    );
   });
 
   it('escapes everything it prints', () => {

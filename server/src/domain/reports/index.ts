@@ -11,6 +11,7 @@ export * from './extensions.ts';
 export * from './outcomes.ts';
 export * from './refusals.ts';
 export * from './breakdowns.ts';
+export * from './comparison.ts';
 export * from './adjustments.ts';
 export * from './openCases.ts';
 export * from './learning.ts';

@@ -230,3 +230,52 @@ describe('quarters', () => {
     expect(q.remedies).toMatchObject({ offered: 3, financialOffered: 2, financialOfferedPence: 25000, compensationPaid: 1, compensationPaidPence: 10000 });
   });
 });
+
+describe('compared with the previous period (9.7: trends), by the same rules', () => {
+  it('the reporting year 2026/27 beside 2025/26: only L came in the year before', () => {
+    const c = report.comparison;
+    expect(c.previous).toEqual({ from: '2025-04-01', to: '2026-03-31', label: 'Reporting year 2025/26 (1 Apr 2025 to 31 Mar 2026)' });
+    // Stage 1 received in 2025/26: L (16 Mar 2026) = 1 -> 1 / 2500 x 1000 = 0.4. No stage 2.
+    expect(c.ch01).toEqual({ homes: 2500, stage1: { received: 1, perThousandHomes: 0.4 }, stage2: { received: 0, perThousandHomes: 0 } });
+    // L was answered on 7 Apr 2026, in 2026/27: nothing was responded to in 2025/26.
+    expect(c.ch02).toEqual({ stage1: { responded: 0, withinTimescale: 0, percent: null }, stage2: { responded: 0, withinTimescale: 0, percent: null } });
+    // This year: Repairs 5, Communication 2, Damp and mould 2, not yet categorised 2 (J, K).
+    // Last year: Communication 1 (L). Communication comes before Damp and mould: equal now, more before.
+    expect(c.categories).toEqual([
+      { category: 'Repairs', received: 5, previous: 0, change: 5 },
+      { category: 'Communication', received: 2, previous: 1, change: 1 },
+      { category: 'Damp and mould', received: 2, previous: 0, change: 2 },
+      { category: 'Not yet categorised', received: 2, previous: 0, change: 2 },
+    ]);
+  });
+
+  it('Jul-Sep 2026 beside Apr-Jun 2026', () => {
+    const q = buildPerformanceReport(FIXTURE_DATA, { period: resolvePeriod('custom', FIXTURE_TODAY, { from: d('2026-07-01'), to: d('2026-09-30') }), today: FIXTURE_TODAY, homes: FIXTURE_HOMES, calendar });
+    expect(q.comparison.previous).toEqual({ from: '2026-04-01', to: '2026-06-30', label: '1 Apr 2026 to 30 Jun 2026' });
+    // Now: E (6 Jul), F (3 Aug), J (7 Sep); I (1 Sep) was refused at stage 1 -> 3, 1.2 per 1,000.
+    // Before: A (1 Apr), B (3 Apr, Good Friday), C (11 May), D (1 Jun) -> 4, 1.6 per 1,000.
+    expect(q.ch01.stage1).toEqual({ received: 3, perThousandHomes: 1.2 });
+    expect(q.comparison.ch01.stage1).toEqual({ received: 4, perThousandHomes: 1.6 });
+    // Responses now: D (6 Jul, in time), E (late), F (late), J (21 Sep, in time) -> 2 of 4 = 50.0%.
+    // Before: L (7 Apr, in time), A (in time), B (late), C (5 Jun, in time) -> 3 of 4 = 75.0%.
+    expect(q.ch02.stage1).toEqual({ responded: 4, withinTimescale: 2, percent: 50 });
+    expect(q.comparison.ch02.stage1).toEqual({ responded: 4, withinTimescale: 3, percent: 75 });
+    expect(q.comparison.ch02.stage2.percent).toBeNull();
+    // Categories received now: F, I Repairs; E Communication; J not yet. Before: A, B Repairs;
+    // C Communication; D Damp and mould.
+    expect(q.comparison.categories).toEqual([
+      { category: 'Repairs', received: 2, previous: 2, change: 0 },
+      { category: 'Communication', received: 1, previous: 1, change: 0 },
+      { category: 'Damp and mould', received: 0, previous: 1, change: -1 },
+      { category: 'Not yet categorised', received: 1, previous: 0, change: 1 },
+    ]);
+  });
+
+  it('the previous figures are the ones the same report computes for the previous period', () => {
+    const previous = buildPerformanceReport(FIXTURE_DATA, { period: resolvePeriod('custom', FIXTURE_TODAY, { from: d('2026-04-01'), to: d('2026-06-30') }), today: FIXTURE_TODAY, homes: FIXTURE_HOMES, calendar });
+    const q = buildPerformanceReport(FIXTURE_DATA, { period: resolvePeriod('custom', FIXTURE_TODAY, { from: d('2026-07-01'), to: d('2026-09-30') }), today: FIXTURE_TODAY, homes: FIXTURE_HOMES, calendar });
+    expect(q.comparison.ch01).toEqual(previous.ch01);
+    expect(q.comparison.ch02).toEqual(previous.ch02);
+    expect(q.comparison.categories.map((c) => [c.category, c.previous]).filter(([, n]) => n)).toEqual(previous.breakdowns.categories.map((c) => [c.category, c.received]));
+  });
+});

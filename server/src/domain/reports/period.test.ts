@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCivilDate } from '../civilDate.ts';
 import type { CivilDate } from '../civilDate.ts';
 import { createWorkingCalendar } from '../workingDays.ts';
-import { monthsOf, PeriodError, resolvePeriod } from './period.ts';
+import { monthsOf, PeriodError, previousPeriod, resolvePeriod } from './period.ts';
 import { learningByCategory } from './learning.ts';
 import { percentile } from './timeliness.ts';
 import { createWorkingDayIndex } from './workingDayIndex.ts';
@@ -20,6 +20,21 @@ describe('report periods', () => {
     ['last_year', '2026-04-01', '2025-04-01', '2026-03-31'],
   ] as const)('%s on %s is %s to %s', (preset, today, from, to) => {
     expect(resolvePeriod(preset, d(today))).toMatchObject({ preset, from, to });
+  });
+
+  it.each([
+    ['a reporting year: the one before', '2026-04-01', '2027-03-31', '2025-04-01', '2026-03-31', 'Reporting year 2025/26 (1 Apr 2025 to 31 Mar 2026)'],
+    ['a quarter: the quarter before', '2027-01-01', '2027-03-31', '2026-10-01', '2026-12-31', '1 Oct 2026 to 31 Dec 2026'],
+    ['a 92-day quarter: the 92-day quarter before, not 92 days', '2026-10-01', '2026-12-31', '2026-07-01', '2026-09-30', '1 Jul 2026 to 30 Sep 2026'],
+    ['a 90-day quarter after a 92-day one: whole months still', '2027-01-01', '2027-03-31', '2026-10-01', '2026-12-31', '1 Oct 2026 to 31 Dec 2026'],
+    ['one month: the month before, whatever its length', '2028-03-01', '2028-03-31', '2028-02-01', '2028-02-29', '1 Feb 2028 to 29 Feb 2028'],
+    ['months across a new year', '2026-12-01', '2027-01-31', '2026-10-01', '2026-11-30', '1 Oct 2026 to 30 Nov 2026'],
+    ['twelve months not starting in April: not a reporting year', '2026-01-01', '2026-12-31', '2025-01-01', '2025-12-31', '1 Jan 2025 to 31 Dec 2025'],
+    ['ten days: the ten days before', '2026-03-10', '2026-03-19', '2026-02-28', '2026-03-09', '28 Feb 2026 to 9 Mar 2026'],
+    ['from the middle of a month to its end: days', '2026-04-15', '2026-04-30', '2026-03-30', '2026-04-14', '30 Mar 2026 to 14 Apr 2026'],
+    ['a year from 1 April that is a day short: days, so not the reporting year', '2026-04-01', '2027-03-30', '2025-04-02', '2026-03-31', '2 Apr 2025 to 31 Mar 2026'],
+  ] as const)('compared with the period before, %s', (_why, from, to, previousFrom, previousTo, label) => {
+    expect(previousPeriod({ from: d(from), to: d(to) })).toEqual({ from: previousFrom, to: previousTo, label });
   });
 
   it('labels the reporting year', () => {

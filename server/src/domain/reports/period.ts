@@ -84,6 +84,37 @@ export function resolvePeriod(preset: PeriodPreset, today: CivilDate, custom: { 
   }
 }
 
+/** The period a report is compared with (trends, 9.7). */
+export interface ComparedPeriod {
+  from: CivilDate;
+  to: CivilDate;
+  label: string;
+}
+
+/**
+ * The period of equal length just before `period`. A period of whole calendar months (a quarter,
+ * a reporting year, a month) is compared with the same number of whole months before it, so a
+ * quarter meets the quarter before and a reporting year the reporting year before (whatever
+ * their days); any other period with the same number of days just before it.
+ */
+export function previousPeriod(period: DateRange): ComparedPeriod {
+  const fromYear = yearOf(period.from);
+  const fromMonth = monthOf(period.from);
+  const wholeMonths = period.from.endsWith('-01') && period.to === lastDayOfMonth(yearOf(period.to), monthOf(period.to));
+  let from: CivilDate;
+  if (wholeMonths) {
+    const months = (yearOf(period.to) - fromYear) * 12 + monthOf(period.to) - fromMonth + 1;
+    const start = fromYear * 12 + (fromMonth - 1) - months;
+    from = date(Math.floor(start / 12), (start % 12) + 1, 1);
+  } else {
+    from = addCalendarDays(period.from, -(calendarDaysBetween(period.from, period.to) + 1));
+  }
+  const to = addCalendarDays(period.from, -1);
+  const year = reportingYear(reportingYearStartOf(from));
+  const label = year.from === from && year.to === to ? `Reporting year ${year.label} (${formatDay(from)} to ${formatDay(to)})` : `${formatDay(from)} to ${formatDay(to)}`;
+  return { from, to, label };
+}
+
 export function inPeriod(day: CivilDate | null | undefined, period: DateRange): boolean {
   return day != null && day >= period.from && day <= period.to;
 }
