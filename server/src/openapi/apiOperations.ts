@@ -77,6 +77,8 @@ export interface ApiOperation {
   body?: z.ZodType;
   /** Roles allowed; absent means any signed-in staff member. */
   roles?: readonly string[];
+  /** Also needs the role that owns the case's stage: handler at stage 1, reviewer at stage 2 (complaints/stageOwnership.ts). */
+  stageOwned?: boolean;
   /** The success status and what it returns. */
   success: { status: number; description: string; html?: boolean; csv?: boolean };
   /** Code rules the engine can refuse with 422 (the message starts with the provision). */
@@ -94,7 +96,7 @@ const chatOp = (path: string, summary: string, extra: Partial<ApiOperation> = {}
 const reportRoles = ['complaints_officer', 'admin'] as const;
 const complaint = { status: 200, description: 'The complaint as the console shows it (ComplaintDto)' };
 const caseOp = (path: string, summary: string, body: z.ZodType, method: 'post' | 'put' = 'post'): ApiOperation => ({
-  method, path, summary, tag: 'complaints', params: ZComplaintIdParamsSchema, body, roles: caseWorkers, success: complaint, codeRules: true,
+  method, path, summary, tag: 'complaints', params: ZComplaintIdParamsSchema, body, roles: caseWorkers, stageOwned: true, success: complaint, codeRules: true,
 });
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
@@ -107,6 +109,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     ...caseOp('/complaints/:id/assign', 'Assign the current stage\u2019s handler (6.13); stage 1 to a handler, stage 2 to a reviewer', ZAssignCaseRequestSchema),
     roles: ['complaints_officer', 'admin'],
+    stageOwned: false,
   },
   {
     ...caseOp('/complaints/:id/related-issues', 'Raise a related issue (6.8): joins the case before the stage 1 response, else opens a linked new case', ZRaiseRelatedIssueSchema),
@@ -114,7 +117,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   },
   caseOp('/complaints/:id/extend', 'Extend the response timescale (6.4, 6.15)', ZExtendCaseSchema),
   caseOp('/complaints/:id/respond', 'Issue the stage 1 or final response (6.9, 6.19)', ZRespondCaseSchema),
-  caseOp('/complaints/:id/escalate', 'Escalate to stage 2 (6.10-6.13)', ZEscalateCaseSchema),
+  // The hand-over between the stages: either stage's role may record the resident's request.
+  { ...caseOp('/complaints/:id/escalate', 'Escalate to stage 2 (6.10-6.13)', ZEscalateCaseSchema), stageOwned: false },
   caseOp('/complaints/:id/refuse', 'Refuse the complaint (2.1-2.5)', ZRefuseCaseSchema),
   caseOp('/complaints/:id/close', 'Close with category and learning (9.1)', ZCloseCaseSchema),
   {
@@ -183,6 +187,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/complaints/:id/assignees', summary: 'Active staff who may handle the current stage, stage 2 on escalation (never the stage 1 handler, 6.13), or own a remedy', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZAssigneesQuerySchema, roles: caseWorkers, success: { status: 200, description: '{ assignees: [{ id, name, roles }] }' } },
   ...Object.entries(PREVIEWS).map(([name, preview]): ApiOperation => ({
     ...caseOp(`/complaints/:id/preview/${name}`, `Preview the letter ${name} would send, without saving (same body as POST /complaints/{id}/${name})`, preview.body),
+    stageOwned: name !== 'escalate',
     success: { status: 200, description: '{ letter: { kind, stage, subject, html, text, largePrint, language } | null, outcome: { stage, status, deadline } }' },
   })),
   ...residentPanelOperations(),

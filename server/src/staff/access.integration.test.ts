@@ -198,23 +198,29 @@ const ROUTES: Route[] = [
 // The case view's routes: reading is for everyone signed in; changing or previewing is for case workers.
 let caseId: string | undefined;
 async function aCase(): Promise<string> {
-  if (!caseId) caseId = (await createComplaint(server.context.prisma, { residentId: (await createResident(server.context.prisma)).id })).id;
+  if (!caseId) {
+    // With its stage 1 handler, so a complaints officer's acknowledgement need not name one.
+    const handlerId = (await createStaff(server, ['handler'])).id;
+    caseId = (await createComplaint(server.context.prisma, { residentId: (await createResident(server.context.prisma)).id, handlerId })).id;
+  }
   return caseId;
 }
 const caseWorkers: StaffRole[] = ['handler', 'reviewer', 'complaints_officer', 'admin'];
+/** The case is at stage 1, which handlers own (stageOwnership.ts). */
+const stage1Workers: StaffRole[] = ['handler', 'complaints_officer', 'admin'];
 ROUTES.push(
   { name: 'GET /api/complaints/:id/timeline', allowed: 'everyone', success: 200, call: async (client) => client.get(`/api/complaints/${await aCase()}/timeline`) },
   { name: 'POST /api/complaints/:id/notes', allowed: caseWorkers, success: 201, call: async (client) => client.post(`/api/complaints/${await aCase()}/notes`, { body: 'A note' }) },
   { name: 'GET /api/complaints/:id/assignees', allowed: caseWorkers, success: 200, call: async (client) => client.get(`/api/complaints/${await aCase()}/assignees?for=owner`) },
   {
     name: 'POST /api/complaints/:id/preview/acknowledge',
-    allowed: caseWorkers,
+    allowed: stage1Workers,
     success: 200,
     call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/acknowledge`, { definition: DEFINITION, version: 1 }),
   },
   {
     name: 'POST /api/complaints/:id/preview/refuse',
-    allowed: caseWorkers,
+    allowed: stage1Workers,
     success: 200,
     call: async (client) => client.post(`/api/complaints/${await aCase()}/preview/refuse`, { reasonCode: 'other', explanation: 'Not a complaint', version: 1 }),
   },
