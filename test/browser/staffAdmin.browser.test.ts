@@ -45,7 +45,7 @@ describe('sign-in and roles in the console', () => {
     await signIn(admin, ADMIN.email, ADMIN.password);
     await admin.getByText('Signed in as Administrator (admin)').waitFor();
     const nav = admin.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Triage', 'Cases', 'Staff', 'Categories', 'Reports', 'Settings', 'Data protection', 'Change password']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Triage', 'Cases', 'Staff', 'Categories', 'Reports', 'Settings', 'Closure days', 'Letters', 'Data protection', 'Change password']);
     expect(await axeViolations(admin)).toEqual([]);
   });
 

@@ -59,6 +59,8 @@ import {
   ZReportQuerySchema,
   ZHomesSettingSchema,
   ZRetentionSettingSchema,
+  ZUpdateLetterTemplateSchema,
+  ZLetterTemplatePreviewSchema,
   ZResidentLookupQuerySchema,
   ZErasureRequestSchema,
 } from '../schemas/index.ts';
@@ -147,6 +149,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/settings', summary: 'Number of homes and retention period', tag: 'settings', roles: reportRoles, success: { status: 200, description: '{ homes, retentionMonths }, each { value, version, updatedAt }' } },
   { method: 'put', path: '/settings/homes', summary: 'Set the number of homes (CH01\u2019s denominator); version checked', tag: 'settings', body: ZHomesSettingSchema, roles: reportRoles, success: { status: 200, description: 'The settings' } },
   { method: 'put', path: '/settings/retention', summary: 'Set the retention period in months; version checked', tag: 'settings', body: ZRetentionSettingSchema, roles: ['admin'], success: { status: 200, description: 'The settings' } },
+  { method: 'get', path: '/settings/letters', summary: 'The letter template (complaints team contact, signature, an opening paragraph per letter) and what blank fields fall back to', tag: 'settings', roles: ['admin'], success: { status: 200, description: '{ value, version, updatedAt, configured }' } },
+  { method: 'put', path: '/settings/letters', summary: 'Save the letter template; version checked, audited. The Code\u2019s sections cannot be changed', tag: 'settings', body: ZUpdateLetterTemplateSchema, roles: ['admin'], success: { status: 200, description: 'The letter template settings' } },
+  { method: 'post', path: '/settings/letters/preview', summary: 'A made-up letter of one kind rendered with a draft template, without saving', tag: 'settings', body: ZLetterTemplatePreviewSchema, roles: ['admin'], success: { status: 200, description: '{ kind, subject, html, text }' } },
   { method: 'get', path: '/data-protection/residents', summary: 'Find a resident from a complaint reference', tag: 'data-protection', query: ZResidentLookupQuerySchema, roles: ['admin'], success: { status: 200, description: '{ residentId, name, anonymisedAt, complaints }' } },
   { method: 'get', path: '/data-protection/residents/:id/export', summary: 'Subject access: everything held about a resident (audited)', tag: 'data-protection', params: ZResidentIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'JSON download' } },
   { method: 'post', path: '/data-protection/residents/:id/erase', summary: 'Erase a resident\u2019s personal data on request (audited; refused while a complaint is open)', tag: 'data-protection', params: ZResidentIdParamsSchema, body: ZErasureRequestSchema, roles: ['admin'], success: { status: 200, description: '{ residentId, anonymisedAt }' }, codeRules: true },

@@ -107,6 +107,18 @@ const ROUTES: Route[] = [
       call: async (client) => client.request('PUT', `/api/settings/${path}`, body((await server.context.prisma.setting.findUnique({ where: { key } }))?.version ?? 0)),
     }),
   ),
+  { name: 'GET /api/settings/letters', allowed: ['admin'], success: 200, call: (client) => client.get('/api/settings/letters') },
+  {
+    name: 'PUT /api/settings/letters',
+    allowed: ['admin'],
+    success: 200,
+    call: async (client) =>
+      client.request('PUT', '/api/settings/letters', {
+        template: { signatoryTitle: `Complaints Manager ${++invited}` },
+        version: (await server.context.prisma.setting.findUnique({ where: { key: 'letters.template' } }))?.version ?? 0,
+      }),
+  },
+  { name: 'POST /api/settings/letters/preview', allowed: ['admin'], success: 200, call: (client) => client.post('/api/settings/letters/preview', { template: {}, kind: 'refusal' }) },
   {
     name: 'GET /api/data-protection/residents?reference=',
     allowed: ['admin'],
