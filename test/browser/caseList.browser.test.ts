@@ -174,12 +174,15 @@ describe('the case list', () => {
 });
 
 describe('the categories screen', () => {
-  it('is offered to complaints officers only; adds, renames and retires a category with messages and axe clean', async () => {
+  it('is offered to complaints officers only; adds, renames and retires a category with messages and axe clean; no sideways scrolling at 200% zoom', async () => {
     expect(await handler.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories' }).count()).toBe(0);
     await officer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories' }).click();
     await officer.getByRole('heading', { level: 1, name: 'Categories' }).waitFor();
     await officer.getByRole('heading', { level: 3, name: 'Repairs' }).waitFor();
     expect(await axeViolations(officer)).toEqual([]);
+    await officer.setViewportSize({ width: 640, height: 900 });
+    expect(await scrollsSideways(officer)).toBe(false);
+    await officer.setViewportSize({ width: 1280, height: 900 });
 
     await officer.getByRole('button', { name: 'Add category' }).click();
     await officer.getByRole('alert').getByText('The category name cannot be empty', { exact: false }).waitFor();

@@ -173,3 +173,46 @@ describe('refusing with the keyboard only (2.1-2.5), then closing (9.1)', () => 
     expect((await hana.client.get(`/api/complaints/${complaint.id}`)).json.status).toBe('received');
   });
 });
+
+describe('stage ownership: the console offers only what the signed-in person may do', () => {
+  it('a handler sees nothing to do on a stage 2 case that its reviewer can acknowledge', async () => {
+    const harper = await staffMember(server, ['handler'], 'Harper Handler');
+    const responded = await respondedCase();
+    const escalated = await hana.client.post(`/api/complaints/${responded.id}/escalate`, { handlerId: rowan.id, version: responded.version });
+    expect(escalated.status).toBe(200);
+    const handlerPage = await signedInPage(browser, server, harper);
+    const reviewerPage = await signedInPage(browser, server, rowan);
+    try {
+      await openCase(handlerPage, server, responded);
+      await handlerPage.getByText('Nothing to do on this case now.').waitFor();
+      expect(await handlerPage.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+      expect(await handlerPage.getByRole('textbox', { name: /understanding/i }).count()).toBe(0);
+      expect(await axeViolations(handlerPage)).toEqual([]);
+      await openCase(reviewerPage, server, responded);
+      await reviewerPage.getByRole('button', { name: 'Acknowledge' }).waitFor();
+      await reviewerPage.getByRole('button', { name: 'Refuse' }).waitFor();
+    } finally {
+      await handlerPage.context().close();
+      await reviewerPage.context().close();
+    }
+  });
+
+  it('a complaints officer acknowledging an unassigned case names its handler', async () => {
+    const complaint = await logCase(server, olive, 'Noor Testperson');
+    const saved = await olive.client.request('PUT', `/api/complaints/${complaint.id}/definition`, { definition: DEFINITION, version: complaint.version });
+    expect(saved.status).toBe(200);
+    await openCase(b, server, complaint);
+    await b.getByRole('button', { name: 'Acknowledge' }).click();
+    const picker = b.getByLabel('Stage 1 handler');
+    await picker.locator('option', { hasText: 'Hana Handler' }).waitFor({ state: 'attached' });
+    // Only people with the handler role: the officer is not offered, so nobody is chosen for her.
+    expect(await picker.inputValue()).toBe('');
+    await b.getByRole('button', { name: 'Acknowledge and send the letter' }).click();
+    await b.locator('#acknowledge-handlerId-error').getByText('you do not hold the handler role', { exact: false }).waitFor();
+    expect(await axeViolations(b)).toEqual([]);
+    await picker.selectOption(hana.id);
+    await b.getByRole('button', { name: 'Acknowledge and send the letter' }).click();
+    await b.getByRole('status').getByText('Acknowledged.', { exact: false }).waitFor();
+    await fact(b, 'Handler').getByText('Hana Handler').waitFor();
+  });
+});

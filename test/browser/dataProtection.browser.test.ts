@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createComplaint, createResident } from '@complaints/db/factories';
 import { axeViolations, launchChromium } from '../support/browser.ts';
-import { signedInPage, staffMember, startCaseServer, type StaffMember, type TestServer } from '../support/caseView.ts';
+import { scrollsSideways, signedInPage, staffMember, startCaseServer, type StaffMember, type TestServer } from '../support/caseView.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -36,10 +36,13 @@ afterAll(async () => {
 const nav = (p: Page) => p.getByRole('navigation', { name: 'Main' });
 
 describe('settings', () => {
-  it('the administrator saves the number of homes and the retention period; axe-clean', async () => {
+  it('the administrator saves the number of homes and the retention period; axe-clean, no sideways scrolling at 200% zoom', async () => {
     await nav(page).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 640, height: 900 });
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('Number of homes').fill('0');
     await page.getByRole('button', { name: 'Save number of homes' }).click();
     await page.getByRole('alert').first().waitFor();

@@ -16,6 +16,7 @@ import { seedReportFixture } from '../../server/src/reports/reportsTestKit.ts';
 import { CASE_LIST_COLUMNS } from '../../server/src/schemas/index.ts';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { scrollsSideways } from '../support/consoleSession.ts';
 
 const PASSWORD = 'reports browser password';
 const OFFICER = 'officer.reports@example.org';
@@ -77,7 +78,7 @@ describe('reports in the console', () => {
     expect(await officer.getByLabel('Last quarter').isChecked()).toBe(true);
   });
 
-  it('shows the hand-computed figures for the reporting year 2026/27, charts with tables, axe-clean', async () => {
+  it('shows the hand-computed figures for the reporting year 2026/27, charts with tables, axe-clean, no sideways scrolling at 200% zoom', async () => {
     await officer.getByLabel('Choose dates').check();
     await officer.getByLabel('From', { exact: true }).fill('2026-04-01');
     await officer.getByLabel('To', { exact: true }).fill('2027-03-31');
@@ -99,6 +100,10 @@ describe('reports in the console', () => {
     expect(await officer.locator('.chart[aria-hidden="true"] .recharts-cartesian-grid').count()).toBe(4);
     expect(await officer.getByText('Compensation offered £570.00 (5); paid in the period £420.00 (4).').count()).toBe(1);
     expect(await axeViolations(officer)).toEqual([]);
+    // 200% zoom: charts and wide tables stay within the page (the tables scroll inside their own box if they must).
+    await officer.setViewportSize({ width: 640, height: 900 });
+    expect(await scrollsSideways(officer)).toBe(false);
+    await officer.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('opens the annual report and prints it to PDF with the figures in it', async () => {

@@ -45,7 +45,7 @@ describe('sign-in and roles in the console', () => {
     await signIn(admin, ADMIN.email, ADMIN.password);
     await admin.getByText('Signed in as Administrator (admin)').waitFor();
     const nav = admin.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Triage', 'Cases', 'Staff', 'Categories', 'Reports', 'Settings', 'Data protection', 'Change password']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Triage', 'Cases', 'Staff', 'Categories', 'Reports', 'Settings', 'Closure days', 'Letters', 'Data protection', 'Change password']);
     expect(await axeViolations(admin)).toEqual([]);
   });
 
@@ -118,6 +118,9 @@ describe('sign-in and roles in the console', () => {
     await handler.goto(invitationLink);
     await handler.getByRole('heading', { name: 'Join the complaints console' }).waitFor();
     expect(await axeViolations(handler)).toEqual([]);
+    await handler.setViewportSize({ width: 640, height: 900 });
+    expect(await scrollsSideways(handler)).toBe(false);
+    await handler.setViewportSize({ width: 1280, height: 900 });
     await handler.getByLabel('Your name').fill(HANDLER.name);
     await handler.getByLabel('Password').fill('too short');
     await handler.getByRole('button', { name: 'Create my account' }).click();
@@ -188,6 +191,9 @@ describe('sign-in and roles in the console', () => {
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Change password' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Change password' }).waitFor();
     expect(await axeViolations(admin)).toEqual([]);
+    await admin.setViewportSize({ width: 640, height: 900 });
+    expect(await scrollsSideways(admin)).toBe(false);
+    await admin.setViewportSize({ width: 1280, height: 900 });
     await admin.getByLabel('Current password').fill('not my password');
     await admin.getByLabel('New password').fill(ADMIN.newPassword);
     await admin.getByRole('button', { name: 'Change password' }).click();

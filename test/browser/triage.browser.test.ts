@@ -208,4 +208,36 @@ describe('live triage', () => {
     await agent.getByRole('status').filter({ hasText: /^Service request SR-\d{4}-\d{6} recorded\.$/ }).waitFor();
     await expectAxeClean(agent);
   });
+
+  it('a resident the bot offered a complaint, who has not answered, waits in the queue with the detector’s label and reasons (1.3)', async () => {
+    const second = io(`${server.url}/chat`, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false });
+    const heard: string[] = [];
+    second.on('message', (message: { author: string; text: string }) => message.author === 'bot' && heard.push(message.text));
+    try {
+      await new Promise((resolve, reject) => {
+        second.once('session', resolve);
+        second.once('connect_error', reject);
+      });
+      const ack = (await second.timeout(5000).emitWithAck('message', { clientId: randomUUID(), text: "I'm still waiting for the repair, third time, nobody came" })) as { ok: boolean };
+      expect(ack.ok).toBe(true);
+      await expect.poll(() => heard.some((text) => /formal complaint/.test(text)), { timeout: 15_000 }).toBe(true);
+
+      await agent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Triage' }).click();
+      for (const page of [agent, officer]) {
+        const offers = page.getByRole('region', { name: 'Complaint offers not answered yet (1)' });
+        await offers.waitFor();
+        const detector = offers.getByText(/^Detector: Dissatisfied \(possible complaint\)/);
+        await detector.waitFor();
+        // The reasons the detector gave, in its own words: the repeated failure it noticed.
+        expect(await detector.textContent()).toMatch(/\(.*third time.*\)$/);
+        await offers.getByText(/^Waiting (less than a minute|\d+ minutes?)$/).waitFor();
+        await offers.getByRole('heading', { level: 3, name: 'Web chat: unknown resident' }).waitFor();
+        await offers.getByRole('button', { name: 'Claim' }).waitFor();
+      }
+      await expectAxeClean(agent);
+      await expectReadableAtDoubleZoom(agent);
+    } finally {
+      second.close();
+    }
+  });
 });

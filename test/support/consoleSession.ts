@@ -19,10 +19,10 @@ export interface Focused {
 export const focused = (page: Page): Promise<Focused> =>
   page.evaluate(() => ({ id: document.activeElement?.id ?? '', tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent ?? '' }));
 
-/** Presses Tab until `wanted` holds for the focused element (at most `limit` presses). */
-export async function tabTo(page: Page, wanted: (element: Focused) => boolean, limit = 40): Promise<Focused> {
+/** Presses Tab (Shift+Tab when `backwards`) until `wanted` holds for the focused element (at most `limit` presses). */
+export async function tabTo(page: Page, wanted: (element: Focused) => boolean, limit = 40, backwards = false): Promise<Focused> {
   for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const element = await focused(page);
     if (wanted(element)) return element;
   }

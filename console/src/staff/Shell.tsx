@@ -15,6 +15,8 @@ import { StaffSocketContext } from './live/staffSocket.ts';
 import { TriageRoutes } from './triage/TriageRoutes.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { DataProtectionScreen } from './settings/DataProtectionScreen.tsx';
+import { ClosureDaysScreen } from './settings/ClosureDaysScreen.tsx';
+import { LettersScreen } from './settings/LettersScreen.tsx';
 
 // The charts library loads only when someone opens the reports.
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx'));
@@ -44,6 +46,8 @@ function Page({ path, user }: { path: string; user: TStaffSessionUser }) {
   }
   if (screen.path === '/admin/settings') return <SettingsScreen user={user} />;
   if (screen.path === '/admin/data-protection') return <DataProtectionScreen />;
+  if (screen.path === '/admin/closure-days') return <ClosureDaysScreen />;
+  if (screen.path === '/admin/letters') return <LettersScreen />;
   if (screen.path === '/triage') return <TriageRoutes path={path} user={user} />;
   // /cases/:id is the case view; it opens for whoever may open the case list.
   const caseId = caseIdFromPath(path);

@@ -15,6 +15,8 @@ export const SCREENS: readonly Screen[] = [
   { path: '/admin/categories', label: 'Categories', roles: ['complaints_officer', 'admin'] },
   { path: '/reports', label: 'Reports', roles: ['complaints_officer', 'admin'] },
   { path: '/admin/settings', label: 'Settings', roles: ['complaints_officer', 'admin'] },
+  { path: '/admin/closure-days', label: 'Closure days', roles: ['admin'] },
+  { path: '/admin/letters', label: 'Letters', roles: ['admin'] },
   { path: '/admin/data-protection', label: 'Data protection', roles: ['admin'] },
   { path: '/account/password', label: 'Change password', roles: 'everyone' },
 ];

@@ -4,20 +4,21 @@ import type { ServerContext } from '../context.ts';
 import { assignHandler } from '../domain/index.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TAssignCaseRequest } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseActor } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 import { assertEligibleHandler } from './handlerEligibility.ts';
 
-export interface AssignComplaintHandlerOptions extends TAssignCaseRequest {
+export interface AssignComplaintHandlerOptions extends TAssignCaseRequest, CaseActor {
   complaintId: string;
-  actorId: string;
 }
 
-export function assignComplaintHandler(ctx: ServerContext, { complaintId, actorId, version, stage, handlerId }: AssignComplaintHandlerOptions): Promise<ComplaintDto> {
+export function assignComplaintHandler(ctx: ServerContext, { complaintId, actorId, actorRoles, version, stage, handlerId }: AssignComplaintHandlerOptions): Promise<ComplaintDto> {
   return applyCaseOperation(ctx, {
     complaintId,
     version,
     actorId,
+    actorRoles,
+    work: 'assignHandler',
     eventType: 'complaint.handler_assigned',
     check: async (tx, row) => {
       if (row.stage !== stage) {

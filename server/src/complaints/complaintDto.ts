@@ -14,6 +14,7 @@ import type { CaseSnapshot, CivilDate, DeadlineSummary, StageRecord, WorkingCale
 import type { TComplaintView } from '../schemas/index.ts';
 import type { CaseRow } from './caseRow.ts';
 import { definitionEditable } from './definitionEditable.ts';
+import { permittedRoles } from './stageOwnership.ts';
 
 export type ComplaintDto = TComplaintView;
 export type LetterSummaryDto = TComplaintView['letters'][number];
@@ -114,6 +115,7 @@ export function toComplaintDto(
     relatedCases: row.related,
     actionsOutstanding: hasOutstandingActions(c),
     availableOperations: availableOperations(c),
+    permittedRoles: permittedRoles(c.stage),
     definitionEditable: definitionEditable(c),
     ...people,
   };

@@ -2,15 +2,14 @@ import type { ServerContext } from '../context.ts';
 import { completeAction } from '../domain/index.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TCompleteAction } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseActor } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 import { staleVersionError } from './staleVersion.ts';
 
-export interface CompleteOutstandingActionOptions extends TCompleteAction {
+export interface CompleteOutstandingActionOptions extends TCompleteAction, CaseActor {
   complaintId: string;
   /** A remedy's or an outstanding action's id. */
   itemId: string;
-  actorId: string;
 }
 
 /**
@@ -23,6 +22,8 @@ export function completeOutstandingAction(ctx: ServerContext, options: CompleteO
     complaintId: options.complaintId,
     version: null,
     actorId: options.actorId,
+    actorRoles: options.actorRoles,
+    work: 'completeAction',
     eventType: 'complaint.action_completed',
     check: async (tx, row) => {
       const item = row.remedies.find((r) => r.id === options.itemId) ?? row.actions.find((a) => a.id === options.itemId);

@@ -2,14 +2,13 @@ import type { ServerContext } from '../context.ts';
 import { CodeRuleViolation, currentStageRecord } from '../domain/index.ts';
 import type { CaseSnapshot, OperationContext } from '../domain/index.ts';
 import type { TDefineComplaint } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseActor } from './applyCaseOperation.ts';
 import { definitionEditable } from './definitionEditable.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 import type { CaseEvent } from './recordCaseEvents.ts';
 
-export interface DefineComplaintOptions extends TDefineComplaint {
+export interface DefineComplaintOptions extends TDefineComplaint, CaseActor {
   complaintId: string;
-  actorId: string;
 }
 
 /** 5.6 / 5.7: edit the current stage's definition while definitionEditable allows it. */
@@ -35,11 +34,13 @@ function redefine(c: CaseSnapshot, definition: TDefineComplaint['definition'], c
   return { snapshot, events: [event] };
 }
 
-export function defineComplaint(ctx: ServerContext, { complaintId, actorId, version, definition }: DefineComplaintOptions): Promise<ComplaintDto> {
+export function defineComplaint(ctx: ServerContext, { complaintId, actorId, actorRoles, version, definition }: DefineComplaintOptions): Promise<ComplaintDto> {
   return applyCaseOperation(ctx, {
     complaintId,
     version,
     actorId,
+    actorRoles,
+    work: 'define',
     eventType: 'complaint.updated',
     operate: (snapshot, opCtx) => redefine(snapshot, definition, opCtx),
   });

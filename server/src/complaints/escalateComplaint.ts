@@ -1,13 +1,12 @@
 import type { ServerContext } from '../context.ts';
 import { escalate } from '../domain/index.ts';
 import type { TEscalateCase } from '../schemas/index.ts';
-import { applyCaseOperation, type CaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseActor, type CaseOperation } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 import { assertEligibleHandler } from './handlerEligibility.ts';
 
-export interface EscalateComplaintOptions extends TEscalateCase {
+export interface EscalateComplaintOptions extends TEscalateCase, CaseActor {
   complaintId: string;
-  actorId: string;
 }
 
 /**
@@ -15,11 +14,13 @@ export interface EscalateComplaintOptions extends TEscalateCase {
  * must hold the stage 2 role like any assignment (handlerEligibility.ts); the engine then refuses
  * the stage 1 handler (6.13), so a forced request gets the Code's answer.
  */
-export function escalateOperation({ complaintId, actorId, version, ...input }: EscalateComplaintOptions): CaseOperation {
+export function escalateOperation({ complaintId, actorId, actorRoles, version, ...input }: EscalateComplaintOptions): CaseOperation {
   return {
     complaintId,
     version,
     actorId,
+    actorRoles,
+    work: 'escalate',
     eventType: 'complaint.escalated',
     check: async (tx, row) => {
       // Left to the engine: a case already at stage 2 (5.2) and the stage 1 handler (6.13).

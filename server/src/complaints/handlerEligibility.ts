@@ -14,12 +14,14 @@ export function eligibleHandlersWhere(stage: Stage) {
   return { active: true, roles: { some: { role: ASSIGNABLE_ROLE[stage] } } };
 }
 
+/** A 400 about one field, shaped like a zod issue so the console shows it by that field. */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError(AppErrorCode.InvalidRequest, `${field}: ${message}`, [{ path: [field], message }]);
+}
+
 export async function assertEligibleHandler(tx: Db, stage: Stage, handlerId: string, field = 'handlerId'): Promise<void> {
   const eligible = await tx.staffUser.findFirst({ where: { id: handlerId, ...eligibleHandlersWhere(stage) }, select: { id: true } });
   if (!eligible) {
-    throw new AppError(
-      AppErrorCode.InvalidRequest,
-      `${field}: The ${stage.replace('_', ' ')} handler must be an active member of staff with the ${ASSIGNABLE_ROLE[stage]} role`,
-    );
+    throw fieldError(field, `The ${stage.replace('_', ' ')} handler must be an active member of staff with the ${ASSIGNABLE_ROLE[stage]} role`);
   }
 }

@@ -177,7 +177,8 @@ describe('responding (6.9) and following actions through (6.6, 7.3)', () => {
 
 describe('escalating (6.13)', () => {
   it('refuses the stage 1 handler as the stage 2 handler, then accepts someone else', async () => {
-    const { staff, client } = await signIn(server);
+    // Holding the reviewer role too: what keeps them off stage 2 is 6.13, not their roles.
+    const { staff, client } = await signIn(server, ['handler', 'reviewer']);
     const reviewer = await signIn(server, ['reviewer']);
     const { complaint } = await responded(server, client, staff.id);
     const path = `/api/complaints/${complaint.id}/escalate`;

@@ -10,7 +10,7 @@ import {
   type TPreviewOperation,
 } from '../schemas/index.ts';
 import { acknowledgeOperation } from './acknowledgeComplaint.ts';
-import type { CaseOperation } from './applyCaseOperation.ts';
+import type { CaseActor, CaseOperation } from './applyCaseOperation.ts';
 import { escalateOperation } from './escalateComplaint.ts';
 import { extendOperation } from './extendDeadline.ts';
 import { refuseOperation } from './refuseComplaint.ts';
@@ -18,15 +18,15 @@ import { respondOperation } from './respondToComplaint.ts';
 
 interface Preview<S extends z.ZodType> {
   body: S;
-  operation: (body: z.output<S>, complaintId: string, actorId: string) => CaseOperation;
+  operation: (body: z.output<S>, complaintId: string, actor: CaseActor) => CaseOperation;
 }
 
 const preview = <S extends z.ZodType>(body: S, operation: Preview<S>['operation']): Preview<S> => ({ body, operation });
 
 export const PREVIEWS: Record<TPreviewOperation, Preview<z.ZodType>> = {
-  acknowledge: preview(ZAcknowledgeComplaintRequestSchema, (body, complaintId, actorId) => acknowledgeOperation({ ...body, complaintId, actorId })),
-  extend: preview(ZExtendCaseSchema, (body, complaintId, actorId) => extendOperation({ ...body, complaintId, actorId })),
-  respond: preview(ZRespondCaseSchema, (body, complaintId, actorId) => respondOperation({ ...body, complaintId, actorId })),
-  escalate: preview(ZEscalateCaseSchema, (body, complaintId, actorId) => escalateOperation({ ...body, complaintId, actorId })),
-  refuse: preview(ZRefuseCaseSchema, (body, complaintId, actorId) => refuseOperation({ ...body, complaintId, actorId })),
+  acknowledge: preview(ZAcknowledgeComplaintRequestSchema, (body, complaintId, actor) => acknowledgeOperation({ ...body, complaintId, ...actor })),
+  extend: preview(ZExtendCaseSchema, (body, complaintId, actor) => extendOperation({ ...body, complaintId, ...actor })),
+  respond: preview(ZRespondCaseSchema, (body, complaintId, actor) => respondOperation({ ...body, complaintId, ...actor })),
+  escalate: preview(ZEscalateCaseSchema, (body, complaintId, actor) => escalateOperation({ ...body, complaintId, ...actor })),
+  refuse: preview(ZRefuseCaseSchema, (body, complaintId, actor) => refuseOperation({ ...body, complaintId, ...actor })),
 };

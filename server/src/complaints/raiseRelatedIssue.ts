@@ -7,16 +7,16 @@ import { getWorkingCalendar } from '../calendar/workingCalendar.ts';
 import { addRelatedIssue, routeNewIssue } from '../domain/index.ts';
 import { AppError, AppErrorCode } from '../http/appError.ts';
 import type { TRaiseRelatedIssue } from '../schemas/index.ts';
-import { applyCaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseActor } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 import { insertComplaint } from './createComplaint.ts';
 import { getComplaint } from './getComplaint.ts';
 import { loadCaseSnapshot } from './loadCaseSnapshot.ts';
 import { assertVersion, staleVersionError } from './staleVersion.ts';
+import { assertMayDoCaseWork } from './stageOwnership.ts';
 
-export interface RaiseRelatedIssueOptions extends TRaiseRelatedIssue {
+export interface RaiseRelatedIssueOptions extends TRaiseRelatedIssue, CaseActor {
   complaintId: string;
-  actorId: string;
 }
 
 export type RaiseRelatedIssueResult =
@@ -29,6 +29,8 @@ export async function raiseRelatedIssue(ctx: ServerContext, options: RaiseRelate
     throw new AppError(AppErrorCode.InvalidRequest, 'raisedAt: The new issue cannot have been raised in the future');
   }
   const { snapshot } = await loadCaseSnapshot(ctx.prisma, options.complaintId);
+  // Either branch is work on this case, by whoever owns its stage.
+  assertMayDoCaseWork(options.actorRoles, 'addRelatedIssue', snapshot.stage);
   if (options.raisedAt && options.raisedAt < snapshot.receivedAt) {
     throw new AppError(AppErrorCode.InvalidRequest, 'raisedAt: A new issue cannot have been raised before the complaint was received');
   }
@@ -39,6 +41,8 @@ export async function raiseRelatedIssue(ctx: ServerContext, options: RaiseRelate
       complaintId: options.complaintId,
       version: options.version,
       actorId: options.actorId,
+      actorRoles: options.actorRoles,
+      work: 'addRelatedIssue',
       eventType: 'complaint.related_issue_added',
       issueChannel: options.channel ?? null,
       operate: (s, opCtx) =>
@@ -55,6 +59,7 @@ async function openLinkedCase(ctx: ServerContext, options: RaiseRelatedIssueOpti
   const calendar = await getWorkingCalendar(ctx.prisma);
   const { newId, first } = await ctx.prisma.$transaction(async (tx) => {
     const { row } = await loadCaseSnapshot(tx, options.complaintId);
+    assertMayDoCaseWork(options.actorRoles, 'addRelatedIssue', row.stage);
     await assertVersion(tx, row.id, row.version, options.version);
     // The first case gains a linked case, so its version moves on like any other change to it.
     const bumped = await tx.complaint.updateMany({ where: { id: row.id, version: row.version }, data: { version: { increment: 1 } } });

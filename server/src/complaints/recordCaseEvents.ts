@@ -3,7 +3,8 @@
 // a short text), linked to its extension (6.5 / 6.16) or refusal (2.4) and audited too.
 import type { Prisma } from '@complaints/db';
 import { recordAudit, type AuditEntry } from '../audit/recordAudit.ts';
-import { renderLetterRequest } from '../domain/index.ts';
+import { applyLetterTemplate, renderLetterRequest } from '../domain/index.ts';
+import { readLetterTemplate } from '../settings/settingKeys.ts';
 import type { CaseSnapshot, ChangeEvent, ChangeEventType, DomainEvent, LetterContext, LetterRequiredEvent, RenderedLetter } from '../domain/index.ts';
 import type { Db } from './caseRow.ts';
 import { letterOptionsFor } from './letterOptions.ts';
@@ -54,7 +55,9 @@ export async function renderCaseLetter(
   options: { residentId: string; letters: LetterContext; now: Date },
 ): Promise<RenderedLetter> {
   const letterOptions = await letterOptionsFor(db, { residentId: options.residentId, signerId: event.actorId, now: options.now });
-  return renderLetterRequest(event.letter, options.letters, letterOptions);
+  // The landlord's template (contact, signature, opening) on top of the configuration; the Code's sections are the letter's own.
+  const templated = applyLetterTemplate(event.letter.kind, options.letters, letterOptions, await readLetterTemplate(db));
+  return renderLetterRequest(event.letter, templated.context, templated.options);
 }
 
 async function issueLetter(tx: Db, event: LetterRequiredEvent, options: RecordCaseEventsOptions): Promise<string> {

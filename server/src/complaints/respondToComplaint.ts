@@ -1,20 +1,21 @@
 import type { ServerContext } from '../context.ts';
 import { respond } from '../domain/index.ts';
 import type { TRespondCase } from '../schemas/index.ts';
-import { applyCaseOperation, type CaseOperation } from './applyCaseOperation.ts';
+import { applyCaseOperation, type CaseActor, type CaseOperation } from './applyCaseOperation.ts';
 import type { ComplaintDto } from './complaintDto.ts';
 
-export interface RespondToComplaintOptions extends TRespondCase {
+export interface RespondToComplaintOptions extends TRespondCase, CaseActor {
   complaintId: string;
-  actorId: string;
 }
 
 /** 6.9 / 6.19: the stage 1 response or the final response, with remedies and outstanding actions. */
-export function respondOperation({ complaintId, actorId, version, ...input }: RespondToComplaintOptions): CaseOperation {
+export function respondOperation({ complaintId, actorId, actorRoles, version, ...input }: RespondToComplaintOptions): CaseOperation {
   return {
     complaintId,
     version,
     actorId,
+    actorRoles,
+    work: 'respond',
     eventType: 'complaint.responded',
     operate: (snapshot, opCtx) => respond(snapshot, input, opCtx),
   };

@@ -87,7 +87,7 @@ describe('GET /api/triage', () => {
   });
 
   it('lists complaints awaiting acknowledgement with the engine’s working days left, earliest deadline first, until acknowledged', async () => {
-    const { client } = await signIn(server, ['complaints_officer']);
+    const { client } = await signIn(server, ['complaints_officer', 'handler']); // a handler too: acknowledging makes them the stage 1 handler
     // Received on Wednesday 1 April 2026: Good Friday and Easter Monday are not working days (6.2).
     const { complaint, resident } = await logComplaint(server, client, { receivedAt: '2026-04-01T08:30:00Z' });
     const older = await logComplaint(server, client, { receivedAt: '2026-03-30T08:30:00Z' });

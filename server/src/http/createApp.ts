@@ -39,6 +39,33 @@ export interface AppOptions {
   media?: MediaSource;
 }
 
+/**
+ * Every router under /api, by mount point: /auth (anonymous doors and the session) first, then
+ * the staff API behind requireStaff. The OpenAPI test reads the routes from this same list, so a
+ * new router cannot go undocumented (and the access matrix needs a row for each documented one).
+ */
+export function apiRouters(ctx: ServerContext, options: Pick<AppOptions, 'liveChat' | 'media'> = {}): [string, Router][] {
+  return [['/auth', authRoutes(ctx)], ...staffApiRouters(ctx, options)];
+}
+
+function staffApiRouters(ctx: ServerContext, options: Pick<AppOptions, 'liveChat' | 'media'>): [string, Router][] {
+  return [
+    ['/complaints', complaintRoutes(ctx)],
+    ['/calendar', calendarRoutes(ctx)],
+    ['/staff', staffRoutes(ctx)],
+    ['/categories', categoryRoutes(ctx)],
+    ['/triage', triageRoutes(ctx)],
+    ['/conversations', conversationRoutes(ctx, options.liveChat)],
+    ['/residents', residentLookupRoutes(ctx)],
+    ['/service-requests', serviceRequestRoutes(ctx)],
+    ['/residents', residentPanelRoutes(ctx)],
+    ['/reports', reportRoutes(ctx)],
+    ['/settings', settingsRoutes(ctx)],
+    ['/data-protection', dataProtectionRoutes(ctx)],
+    ['/media', mediaRoutes(ctx, options.media)],
+  ];
+}
+
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -84,19 +111,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use(openApiRoutes());
   // Everything below is for signed-in staff unless a route is mounted above this line.
   api.use(requireStaff);
-  api.use('/complaints', complaintRoutes(ctx));
-  api.use('/calendar', calendarRoutes(ctx));
-  api.use('/staff', staffRoutes(ctx));
-  api.use('/categories', categoryRoutes(ctx));
-  api.use('/triage', triageRoutes(ctx));
-  api.use('/conversations', conversationRoutes(ctx, options.liveChat));
-  api.use('/residents', residentLookupRoutes(ctx));
-  api.use('/service-requests', serviceRequestRoutes(ctx));
-  api.use('/residents', residentPanelRoutes(ctx));
-  api.use('/reports', reportRoutes(ctx));
-  api.use('/settings', settingsRoutes(ctx));
-  api.use('/data-protection', dataProtectionRoutes(ctx));
-  api.use('/media', mediaRoutes(ctx, options.media));
+  for (const [prefix, router] of staffApiRouters(ctx, options)) api.use(prefix, router);
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -61,6 +61,8 @@ import {
   ZReportQuerySchema,
   ZHomesSettingSchema,
   ZRetentionSettingSchema,
+  ZUpdateLetterTemplateSchema,
+  ZLetterTemplatePreviewSchema,
   ZResidentLookupQuerySchema,
   ZErasureRequestSchema,
 } from '../schemas/index.ts';
@@ -79,6 +81,8 @@ export interface ApiOperation {
   body?: z.ZodType;
   /** Roles allowed; absent means any signed-in staff member. */
   roles?: readonly string[];
+  /** Also needs the role that owns the case's stage: handler at stage 1, reviewer at stage 2 (complaints/stageOwnership.ts). */
+  stageOwned?: boolean;
   /** The success status and what it returns. */
   success: { status: number; description: string; html?: boolean; csv?: boolean; /** A file of one of these types. */ files?: readonly string[] };
   /** Code rules the engine can refuse with 422 (the message starts with the provision). */
@@ -96,7 +100,7 @@ const chatOp = (path: string, summary: string, extra: Partial<ApiOperation> = {}
 const reportRoles = ['complaints_officer', 'admin'] as const;
 const complaint = { status: 200, description: 'The complaint as the console shows it (ComplaintDto)' };
 const caseOp = (path: string, summary: string, body: z.ZodType, method: 'post' | 'put' = 'post'): ApiOperation => ({
-  method, path, summary, tag: 'complaints', params: ZComplaintIdParamsSchema, body, roles: caseWorkers, success: complaint, codeRules: true,
+  method, path, summary, tag: 'complaints', params: ZComplaintIdParamsSchema, body, roles: caseWorkers, stageOwned: true, success: complaint, codeRules: true,
 });
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
@@ -109,6 +113,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     ...caseOp('/complaints/:id/assign', 'Assign the current stage\u2019s handler (6.13); stage 1 to a handler, stage 2 to a reviewer', ZAssignCaseRequestSchema),
     roles: ['complaints_officer', 'admin'],
+    stageOwned: false,
   },
   {
     ...caseOp('/complaints/:id/related-issues', 'Raise a related issue (6.8): joins the case before the stage 1 response, else opens a linked new case', ZRaiseRelatedIssueSchema),
@@ -116,7 +121,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   },
   caseOp('/complaints/:id/extend', 'Extend the response timescale (6.4, 6.15)', ZExtendCaseSchema),
   caseOp('/complaints/:id/respond', 'Issue the stage 1 or final response (6.9, 6.19)', ZRespondCaseSchema),
-  caseOp('/complaints/:id/escalate', 'Escalate to stage 2 (6.10-6.13)', ZEscalateCaseSchema),
+  // The hand-over between the stages: either stage's role may record the resident's request.
+  { ...caseOp('/complaints/:id/escalate', 'Escalate to stage 2 (6.10-6.13)', ZEscalateCaseSchema), stageOwned: false },
   caseOp('/complaints/:id/refuse', 'Refuse the complaint (2.1-2.5)', ZRefuseCaseSchema),
   caseOp('/complaints/:id/close', 'Close with category and learning (9.1)', ZCloseCaseSchema),
   {
@@ -145,6 +151,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/settings', summary: 'Number of homes and retention period', tag: 'settings', roles: reportRoles, success: { status: 200, description: '{ homes, retentionMonths }, each { value, version, updatedAt }' } },
   { method: 'put', path: '/settings/homes', summary: 'Set the number of homes (CH01\u2019s denominator); version checked', tag: 'settings', body: ZHomesSettingSchema, roles: reportRoles, success: { status: 200, description: 'The settings' } },
   { method: 'put', path: '/settings/retention', summary: 'Set the retention period in months; version checked', tag: 'settings', body: ZRetentionSettingSchema, roles: ['admin'], success: { status: 200, description: 'The settings' } },
+  { method: 'get', path: '/settings/letters', summary: 'The letter template (complaints team contact, signature, an opening paragraph per letter) and what blank fields fall back to', tag: 'settings', roles: ['admin'], success: { status: 200, description: '{ value, version, updatedAt, configured }' } },
+  { method: 'put', path: '/settings/letters', summary: 'Save the letter template; version checked, audited. The Code\u2019s sections cannot be changed', tag: 'settings', body: ZUpdateLetterTemplateSchema, roles: ['admin'], success: { status: 200, description: 'The letter template settings' } },
+  { method: 'post', path: '/settings/letters/preview', summary: 'A made-up letter of one kind rendered with a draft template, without saving', tag: 'settings', body: ZLetterTemplatePreviewSchema, roles: ['admin'], success: { status: 200, description: '{ kind, subject, html, text }' } },
   { method: 'get', path: '/data-protection/residents', summary: 'Find a resident from a complaint reference', tag: 'data-protection', query: ZResidentLookupQuerySchema, roles: ['admin'], success: { status: 200, description: '{ residentId, name, anonymisedAt, complaints }' } },
   { method: 'get', path: '/data-protection/residents/:id/export', summary: 'Subject access: everything held about a resident (audited)', tag: 'data-protection', params: ZResidentIdParamsSchema, roles: ['admin'], success: { status: 200, description: 'JSON download' } },
   { method: 'post', path: '/data-protection/residents/:id/erase', summary: 'Erase a resident\u2019s personal data on request (audited; refused while a complaint is open)', tag: 'data-protection', params: ZResidentIdParamsSchema, body: ZErasureRequestSchema, roles: ['admin'], success: { status: 200, description: '{ residentId, anonymisedAt }' }, codeRules: true },
@@ -193,6 +202,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/complaints/:id/assignees', summary: 'Active staff who may handle the current stage, stage 2 on escalation (never the stage 1 handler, 6.13), or own a remedy', tag: 'complaints', params: ZComplaintIdParamsSchema, query: ZAssigneesQuerySchema, roles: caseWorkers, success: { status: 200, description: '{ assignees: [{ id, name, roles }] }' } },
   ...Object.entries(PREVIEWS).map(([name, preview]): ApiOperation => ({
     ...caseOp(`/complaints/:id/preview/${name}`, `Preview the letter ${name} would send, without saving (same body as POST /complaints/{id}/${name})`, preview.body),
+    stageOwned: name !== 'escalate',
     success: { status: 200, description: '{ letter: { kind, stage, subject, html, text, largePrint, language } | null, outcome: { stage, status, deadline } }' },
   })),
   ...residentPanelOperations(),

@@ -39,7 +39,10 @@ function operation(op: ApiOperation): JsonObject {
     400: errorResponse('The request is not valid; the message names each field'),
   };
   if (!op.anonymous) responses[401] = errorResponse('Not signed in');
-  if (op.roles) responses[403] = errorResponse(`Needs one of: ${op.roles.join(', ')}`);
+  if (op.roles) {
+    const owner = op.stageOwned ? '; and, unless complaints_officer or admin, the role that owns the case\u2019s stage: handler at stage 1, reviewer at stage 2' : '';
+    responses[403] = errorResponse(`Needs one of: ${op.roles.join(', ')}${owner}`);
+  }
   if (op.params) responses[404] = errorResponse('Not found');
   if (op.conflict) responses[409] = errorResponse(op.conflict);
   if (op.codeRules) {

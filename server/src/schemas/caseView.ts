@@ -3,7 +3,7 @@
 // schemas, and the console parses live events with them. Browser-safe (zod and plain constants).
 import { z } from 'zod';
 import { STAGES } from '../domain/deadlines.ts';
-import { COMPLAINT_STATUSES, DECISIONS, OPERATION_NAMES, REFUSAL_REASONS, REMEDY_KINDS } from '../domain/lifecycle/vocabulary.ts';
+import { CASE_WORK, COMPLAINT_STATUSES, DECISIONS, OPERATION_NAMES, REFUSAL_REASONS, REMEDY_KINDS } from '../domain/lifecycle/vocabulary.ts';
 import { ZStaffRoleSchema } from './auth.ts';
 import { requiredText } from './common.ts';
 import { CHANNELS } from './complaints.ts';
@@ -125,6 +125,12 @@ export const ZComplaintViewSchema = z.object({
   actionsOutstanding: z.boolean(),
   /** What the engine allows in the case's state (inputs are still checked by each operation). */
   availableOperations: z.array(z.enum(OPERATION_NAMES)),
+  /**
+   * Which roles may do each piece of work on the case at its current stage (handlers stage 1,
+   * reviewers stage 2, complaints officers and admins both): the server refuses anyone else, and
+   * the console hides it from them. The same for every viewer, so socket events can carry it.
+   */
+  permittedRoles: z.record(z.enum(CASE_WORK), z.array(ZStaffRoleSchema)),
   /** 5.6 / 5.7: the current stage's definition can still be edited (until the response restates it). */
   definitionEditable: z.boolean(),
   resident: z.object({ id, name: z.string().nullable() }),

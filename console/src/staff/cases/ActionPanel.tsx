@@ -1,5 +1,6 @@
-// The actions the engine allows in the case's state (availableOperations), and the role allows
-// (the server enforces both; this only hides what would be refused). One form open at a time.
+// The actions the engine allows in the case's state (availableOperations) that the signed-in
+// person's roles may take at the case's stage (permittedRoles, from the server's stage ownership
+// rule). The server enforces both; this only hides what would be refused. One form open at a time.
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { TComplaintDefinition, TComplaintView, TStaffRole } from '@complaints/server/schemas';
 import { AcknowledgeForm } from './AcknowledgeForm.tsx';
@@ -16,12 +17,15 @@ type Operation = TComplaintView['availableOperations'][number];
 interface Action {
   op: Operation;
   label: (complaint: TComplaintView) => string;
-  roles?: readonly TStaffRole[];
   form: (definition: TComplaintDefinition) => ReactNode;
 }
 
-export const CASE_WORKER_ROLES: readonly TStaffRole[] = ['handler', 'reviewer', 'complaints_officer', 'admin'];
-const ASSIGNERS: readonly TStaffRole[] = ['complaints_officer', 'admin'];
+type CaseWork = keyof TComplaintView['permittedRoles'];
+
+/** Whether the person with these roles may do this work on the case as it is now (the server's answer). */
+export function mayDo(complaint: TComplaintView, roles: readonly TStaffRole[], work: CaseWork): boolean {
+  return roles.some((role) => complaint.permittedRoles[work].includes(role));
+}
 
 const ACTIONS: readonly Action[] = [
   { op: 'acknowledge', label: () => 'Acknowledge', form: (definition) => <AcknowledgeForm definition={definition} /> },
@@ -30,7 +34,7 @@ const ACTIONS: readonly Action[] = [
   { op: 'escalate', label: () => 'Escalate to stage 2', form: () => <EscalateForm /> },
   { op: 'refuse', label: () => 'Refuse', form: () => <RefuseForm /> },
   { op: 'close', label: () => 'Close', form: () => <CloseForm /> },
-  { op: 'assignHandler', label: () => 'Assign handler', roles: ASSIGNERS, form: () => <AssignForm /> },
+  { op: 'assignHandler', label: () => 'Assign handler', form: () => <AssignForm /> },
   { op: 'addRelatedIssue', label: () => 'Record a related issue', form: (definition) => <RelatedIssueForm definition={definition} /> },
 ];
 
@@ -48,7 +52,7 @@ export function ActionPanel({
   definition: TComplaintDefinition;
 }) {
   const allowed = ACTIONS.filter(
-    (action) => complaint.availableOperations.includes(action.op) && roles.some((role) => (action.roles ?? CASE_WORKER_ROLES).includes(role)),
+    (action) => complaint.availableOperations.includes(action.op) && mayDo(complaint, roles, action.op),
   );
   const current = allowed.find((action) => action.op === open);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -4,7 +4,7 @@ import { ResidentPanel } from '../residents/ResidentPanel.tsx';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TComplaintView, TStaffSessionUser } from '@complaints/server/schemas';
 import { PageHeading } from '../PageHeading.tsx';
-import { ActionPanel, CASE_WORKER_ROLES } from './ActionPanel.tsx';
+import { ActionPanel, mayDo } from './ActionPanel.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { DefinitionEditor, definitionOf } from './DefinitionEditor.tsx';
 import { OutstandingItems } from './OutstandingItems.tsx';
@@ -24,13 +24,12 @@ type Operation = TComplaintView['availableOperations'][number];
 /** Everything that holds unsaved input; remounted (reset) whenever a new version is shown. */
 function CaseBody({ complaint, user, openAction, onOpenAction }: { complaint: TComplaintView; user: TStaffSessionUser; openAction: Operation | undefined; onOpenAction: (op: Operation | undefined) => void }) {
   const [definition, setDefinition] = useState(() => definitionOf(complaint));
-  const canAct = user.roles.some((role) => CASE_WORKER_ROLES.includes(role));
   useDirty('definition', JSON.stringify(definition) !== JSON.stringify(definitionOf(complaint)));
   return (
     <>
-      <DefinitionEditor complaint={complaint} draft={definition} onChange={setDefinition} editable={canAct && complaint.definitionEditable} />
+      <DefinitionEditor complaint={complaint} draft={definition} onChange={setDefinition} editable={mayDo(complaint, user.roles, 'define') && complaint.definitionEditable} />
       <ActionPanel complaint={complaint} roles={user.roles} open={openAction} onOpen={onOpenAction} definition={definition} />
-      <OutstandingItems canAct={canAct} />
+      <OutstandingItems canAct={mayDo(complaint, user.roles, 'completeAction')} />
     </>
   );
 }
@@ -74,7 +73,7 @@ export function CaseView({ id, user }: { id: string; user: TStaffSessionUser }) 
         <div className="case-main">
           <CaseHeader complaint={complaint} />
           <CaseBody key={complaint.version} complaint={complaint} user={user} openAction={openAction} onOpenAction={setOpenAction} />
-          <Timeline complaint={complaint} canAddNotes={user.roles.some((role) => CASE_WORKER_ROLES.includes(role))} />
+          <Timeline complaint={complaint} canAddNotes={mayDo(complaint, user.roles, 'addNote')} />
         </div>
         <aside aria-label="Resident" className="case-aside">
           {complaint.representative && (

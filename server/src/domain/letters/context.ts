@@ -1,5 +1,7 @@
 // What a letter needs from outside the case: who the landlord is, how to reach the Housing
-// Ombudsman, and the resident's format needs. It comes from configuration, never from templates.
+// Ombudsman, and the resident's format needs. It comes from configuration; the landlord's letter
+// template (template.ts) may give its complaints team's contact, the signature and an opening
+// paragraph, never the Ombudsman's details or any of the Code's sections.
 import type { CivilDate } from '../civilDate.ts';
 import type { MessageCatalogue } from './messages.ts';
 
@@ -36,6 +38,10 @@ export interface LetterOptions {
   recipientName?: string;
   /** Who signs the letter, e.g. the handler's name. */
   signedBy?: string;
+  /** Under the signature, e.g. "Complaints Manager" (the letter template). */
+  signerTitle?: string;
+  /** The landlord's own paragraph before the letter's opening (the letter template); plain text. */
+  opening?: string;
   /** Reasonable adjustments (5.10); large_print changes the HTML. Pass AdjustmentKind values. */
   adjustments?: readonly string[];
   /** BCP 47 language wanted; English is used until a catalogue for it is supplied. */

@@ -33,3 +33,6 @@ export type { LetterContext, LetterOptions, OmbudsmanContact, PostalContact, Ren
 export { ENGLISH_MESSAGES, selectCatalogue } from './messages.ts';
 export type { MessageCatalogue } from './messages.ts';
 export { escapeHtml } from './layout.ts';
+export { applyLetterTemplate, EMPTY_LETTER_TEMPLATE, TEMPLATE_LETTER_KINDS, templatedLandlord } from './template.ts';
+export type { LetterTemplate, TemplateLetterKind } from './template.ts';
+export { SAMPLE_REFERENCE, sampleLetterRequest } from './sampleLetters.ts';

@@ -100,9 +100,9 @@ export function renderLetter(
 <p class="meta">${escapeHtml(m.common.date)}: ${escapeHtml(m.formatDate(options.issuedOn))}<br>${escapeHtml(m.common.reference)}: ${escapeHtml(content.reference)}</p>
 <p>${escapeHtml(m.common.greeting(options.recipientName))}</p>
 <h1>${escapeHtml(content.title)}</h1>
-${content.intro.map((t) => `<p>${textToHtml(t)}</p>`).join('\n')}
+${[...(options.opening ? [options.opening] : []), ...content.intro].map((t) => `<p>${textToHtml(t)}</p>`).join('\n')}
 ${sections}
-<p class="sign-off">${escapeHtml(m.common.signOff)}<br>${textToHtml(options.signedBy ?? '')}${options.signedBy ? '<br>' : ''}${escapeHtml(landlord.complaintsTeam ?? landlord.name)}</p>
+<p class="sign-off">${[m.common.signOff, options.signedBy, options.signerTitle, landlord.complaintsTeam ?? landlord.name].filter((line): line is string => Boolean(line)).map(textToHtml).join('<br>')}</p>
 </body>
 </html>
 `;

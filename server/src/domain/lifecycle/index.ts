@@ -3,7 +3,7 @@
 // source); it returns the case as it becomes plus the domain events to record, or throws a
 // CodeRuleViolation naming the provision it would break. Nothing here reads the clock or a database.
 // Explicit lists: the internal helpers (guards, event builders, withCurrentStage) stay private.
-export { COMPLAINT_STATUSES, DECISIONS, OPERATION_NAMES, REFUSAL_REASONS, REMEDY_KINDS } from './vocabulary.ts';
+export { CASE_WORK, COMPLAINT_STATUSES, DECISIONS, OPERATION_NAMES, REFUSAL_REASONS, REMEDY_KINDS } from './vocabulary.ts';
 export type { ComplaintStatus, Decision, RefusalReason, RemedyKind } from './vocabulary.ts';
 export type {
   CaseSnapshot,
@@ -43,4 +43,5 @@ export { completeAction } from './completeAction.ts';
 export type { CompleteActionInput } from './completeAction.ts';
 export { availableOperations, currentDeadline, currentDueOn, hasOutstandingActions, outstandingItems } from './derived.ts';
 export type { CaseDeadline, OperationName, OutstandingItem } from './derived.ts';
+export type { CaseWork } from './vocabulary.ts';
 export { issueOverTwelveMonths } from './twelveMonths.ts';

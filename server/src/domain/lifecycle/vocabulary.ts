@@ -38,3 +38,7 @@ export const OPERATION_NAMES = [
   'completeAction',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
+
+/** The work a case view offers: the operations, editing the definition and adding a note (who may: complaints/stageOwnership.ts). */
+export const CASE_WORK = ['define', 'addNote', ...OPERATION_NAMES] as const;
+export type CaseWork = (typeof CASE_WORK)[number];
