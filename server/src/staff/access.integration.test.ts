@@ -455,8 +455,7 @@ function residentPanelRoutes(): Route[] {
   ]);
   return [
     { name: 'GET /api/complaints', allowed: everyone, success: 200, call: (client) => client.get('/api/complaints?handlerId=me&deadline=overdue') },
-    // Any signed-in role may open an attachment; an unknown id is a 404 after the session check.
-    { name: 'GET /api/media/:id', allowed: everyone, success: 404, call: (client) => client.get('/api/media/00000000-0000-4000-8000-000000000000') },
+    { name: 'GET /api/media/:id', allowed: everyone, success: 404, refusedToAll: 'this server has no Twilio to fetch from: an unknown attachment is 404 for every signed-in role, after the session check (streaming is tested in media.integration.test.ts)', call: (client) => client.get('/api/media/00000000-0000-4000-8000-000000000000') },
     { name: 'GET /api/residents/:id', allowed: everyone, success: 200, call: async (client) => client.get(`/api/residents/${(await resident()).id}`) },
     { name: 'PUT /api/residents/:id', allowed: everyone, success: 200, call: async (client) => client.request('PUT', `/api/residents/${(await resident()).id}`, { preferredName: 'Sam', version: 1 }) },
     {
