@@ -12,6 +12,7 @@ import { createSocketServer, SocketBroadcaster } from './realtime/socketServer.t
 import { WEB_CHAT_NAMESPACE } from './channels/webchat/chatNamespace.ts';
 import { createBotRuntime, type ChannelRuntime, type ChannelRuntimeOptions } from './channels/botRuntime.ts';
 import { startRetentionSweeper } from './dataProtection/retentionSweeper.ts';
+import { attachRedisAdapter } from './realtime/redisAdapter.ts';
 
 export interface RunningServer {
   context: ServerContext;
@@ -39,6 +40,8 @@ export async function startServer(options: CreateServerOptions): Promise<Running
 
   const base = { config, database, prisma: database.prisma, logger, now: options.now ?? (() => new Date()) };
   const io = createSocketServer(base);
+  // Before any namespace is made, so the staff events and the web chat's both fan out.
+  const redis = config.redisUrl ? await attachRedisAdapter(io, { url: config.redisUrl, logger }) : undefined;
   const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
   const channels = createBotRuntime(context, options.channels, io.of(WEB_CHAT_NAMESPACE));
   const httpServer = createHttpServer(
@@ -66,6 +69,7 @@ export async function startServer(options: CreateServerOptions): Promise<Running
       await retention.stop();
       await channels.close();
       await io.close(); // also closes the HTTP server
+      await redis?.close();
       if (!options.database) await database.close();
     })());
   return { context, httpServer, url, bootstrap, channels, close };
