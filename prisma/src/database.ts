@@ -59,7 +59,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     if (migrate) migrationsApplied = await migratePostgres(target.url);
     // One pool (node-postgres defaults, as PrismaPg would create it) for Prisma and `query`.
     const pool = new pg.Pool({ connectionString: target.url });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: releasingFailedTransactions(new PrismaPg(pool)) });
     // An idle connection the server closes (restart, failover) is dropped by the pool and
     // reopened on the next query; without a listener its 'error' would end the process.
     pool.on('error', () => undefined);
@@ -113,6 +113,59 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+// Prisma's transaction manager sends COMMIT / ROLLBACK itself and only then asks the adapter to
+// release the connection; when that statement fails (the server restarted, the session was
+// killed) it never does, and the pool loses a connection for good — ten such and the server
+// hangs. So a transaction's connection is released, and destroyed, when COMMIT or ROLLBACK fails.
+// A failed ROLLBACK is not an error: a session that ends rolls its transaction back.
+type AdapterFactory = PrismaPg;
+type PgAdapter = Awaited<ReturnType<AdapterFactory['connect']>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>;
+
+function releasingFailedTransactions(factory: AdapterFactory): AdapterFactory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => releaseOnFailure(await start(isolationLevel));
+    return adapter;
+  };
+  return factory;
+}
+
+function releaseOnFailure(tx: PgTransaction): PgTransaction {
+  const client = (tx as unknown as { client: pg.PoolClient }).client;
+  let released = false;
+  const execute = tx.executeRaw.bind(tx);
+  const commit = tx.commit.bind(tx);
+  const rollback = tx.rollback.bind(tx);
+  tx.executeRaw = async (query) => {
+    try {
+      return await execute(query);
+    } catch (error) {
+      if (query.sql !== 'COMMIT' && query.sql !== 'ROLLBACK') throw error;
+      if (!released) {
+        released = true;
+        client.release(error instanceof Error ? error : new Error(String(error)));
+      }
+      if (query.sql === 'ROLLBACK') return 0;
+      throw error;
+    }
+  };
+  // These release the connection back to the pool; never twice.
+  tx.commit = async () => {
+    if (released) return;
+    released = true;
+    await commit();
+  };
+  tx.rollback = async () => {
+    if (released) return;
+    released = true;
+    await rollback();
+  };
+  return tx;
 }
 
 // pglite-prisma-adapter is built against an older @prisma/driver-adapter-utils whose types
