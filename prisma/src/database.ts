@@ -39,8 +39,17 @@ export interface Database extends SqlDriver {
   migrationsApplied: string[];
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
+  /**
+   * Runs a periodic job unless another server process is running it (a session advisory lock,
+   * `pg_try_advisory_lock`, on a connection of its own, released when the job ends or its
+   * session does); resolves to `{ ran: false }` when skipped. Embedded PGlite has one process.
+   */
+  runAlone<T>(job: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
 }
+
+/** The advisory lock key space of periodic jobs (two-int keys: apart from one-bigint locks). */
+export const JOB_LOCK_SPACE = 0x6a6f6273; // "jobs"
 
 export interface OpenOptions {
   /** Apply pending migrations before returning (default true). */
@@ -83,6 +92,32 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       },
       migrationsApplied,
       ping: () => ping(prisma),
+      async runAlone(job, work) {
+        const client = await pool.connect();
+        const lock = [JOB_LOCK_SPACE, job];
+        let locked: boolean;
+        try {
+          locked = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked', lock)).rows[0]?.locked === true;
+        } catch (error) {
+          client.release(true);
+          throw error;
+        }
+        if (!locked) {
+          client.release();
+          return { ran: false };
+        }
+        try {
+          return { ran: true, value: await work() };
+        } finally {
+          try {
+            await client.query('SELECT pg_advisory_unlock($1::int4, hashtext($2))', lock);
+            client.release();
+          } catch {
+            // Never back to the pool holding the lock: destroyed, its session (and lock) ends.
+            client.release(true);
+          }
+        }
+      },
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -107,6 +142,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     transaction: (work) => pglite.transaction((tx) => work(async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows)),
     migrationsApplied,
     ping: () => ping(prisma),
+    runAlone: async (_job, work) => ({ ran: true, value: await work() }),
     close: async () => {
       await prisma.$disconnect();
       // An open PGlite keeps the process alive and leaves the data folder to crash recovery.
