@@ -43,7 +43,7 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const base = { config, database, prisma: scopedPrisma(database.prisma), logger, now: options.now ?? (() => new Date()) };
   const io = createSocketServer(base);
   // Before any namespace is made, so the staff events and the web chat's both fan out.
-  const redis = config.redisUrl ? await attachRedisAdapter(io, { url: config.redisUrl, logger }) : undefined;
+  const redis = config.redisUrl ? await attachRedisAdapter(io, { url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger }) : undefined;
   const context: ServerContext = { ...base, broadcaster: new AfterCommitBroadcaster(new SocketBroadcaster(io)) };
   const channels = createBotRuntime(context, options.channels, io.of(WEB_CHAT_NAMESPACE));
   const httpServer = createHttpServer(

@@ -191,7 +191,6 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   const turnRunner = createTurnRunner({
     prisma,
     logger,
-    now: ctx.now,
     channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : []), ...(botFrameworkAdapter ? (['botframework'] as const) : [])],
     background: background.background,
     async runTurn(message) {

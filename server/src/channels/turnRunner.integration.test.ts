@@ -63,7 +63,6 @@ describe('the turn runner under a backlog', () => {
     const runner = createTurnRunner({
       prisma: database.prisma,
       logger: pino({ level: 'silent' }),
-      now: () => new Date(),
       channels: ['sms'],
       concurrency,
       async runTurn(message) {
@@ -134,7 +133,7 @@ describe('each turn is one transaction', () => {
     return { conversationId: conversation.id, messageIds: ids };
   }
   const runner = (runTurn: (message: PendingInbound) => Promise<void>, options: { pendingPassMs?: number } = {}) =>
-    createTurnRunner({ prisma: prisma(), logger: pino({ level: 'silent' }), now: () => new Date(), channels: ['sms'], runTurn, pendingPassMs: 0, ...options });
+    createTurnRunner({ prisma: prisma(), logger: pino({ level: 'silent' }), channels: ['sms'], runTurn, pendingPassMs: 0, ...options });
   /** A row the turn writes through the scoped client: present only if the turn committed. */
   const writeMark = (message: PendingInbound) => prisma().botState.create({ data: { key: `mark:${message.messageId}`, data: {}, eTag: 'x' } });
   const marks = async (ids: string[]) => (await database.prisma.botState.findMany({ where: { key: { in: ids.map((id) => `mark:${id}`) } } })).length;

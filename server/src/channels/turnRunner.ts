@@ -67,7 +67,6 @@ export interface TurnRunnerDeps {
   /** The server's client (turnScope's scopedPrisma) or a root client; transactions start on the root. */
   prisma: PrismaClient;
   logger: Logger;
-  now: () => Date;
   channels: Channel[];
   /** Runs inside the turn's transaction: every write must go through the scoped client. */
   runTurn: (message: PendingInbound) => Promise<void>;
@@ -137,7 +136,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
             deps.logger.error({ err: error, messageId: next.id, conversationId }, 'bot turn failed; message marked processed');
           },
         );
-        await tx.message.update({ where: { seq: next.seq }, data: { processedAt: deps.now() } });
+        // The transaction's own time (now()), which is also the createdAt of every reply the turn
+        // queued: what the bot said in answer to a message can always be told from the record.
+        await tx.$executeRaw`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = ${next.seq}`;
         turn = { messageId: next.id, seq: next.seq, lockedAt, releasedAt: Date.now() };
         return 'ran';
       },

@@ -25,6 +25,8 @@ export interface RedisFanOut {
 
 export interface RedisFanOutOptions {
   url: string;
+  /** Of every channel the adapter uses: deployments sharing one Redis must not hear each other. */
+  keyPrefix: string;
   logger: Logger;
   /** How long start-up waits for Redis before starting with this process's sockets only. */
   startWaitMs?: number;
@@ -80,7 +82,7 @@ export async function attachRedisAdapter(io: Server, options: RedisFanOutOptions
   const connected = Promise.all([publisher.connect(), subscriber.connect()]).catch((error: unknown) => {
     if (!closing) logger.debug({ err: error }, 'Redis connect gave up');
   });
-  io.adapter(createAdapter(guardedPublisher(publisher), guardedSubscriber(subscriber, () => closing, logger)));
+  io.adapter(createAdapter(guardedPublisher(publisher), guardedSubscriber(subscriber, () => closing, logger), { key: options.keyPrefix }));
 
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([connected, new Promise((resolve) => (timer = setTimeout(resolve, options.startWaitMs ?? 3_000)))]);
