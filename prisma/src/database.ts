@@ -39,8 +39,17 @@ export interface Database extends SqlDriver {
   migrationsApplied: string[];
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
+  /**
+   * Runs a periodic job unless another server process is running it (a session advisory lock,
+   * `pg_try_advisory_lock`, on a connection of its own, released when the job ends or its
+   * session does); resolves to `{ ran: false }` when skipped. Embedded PGlite has one process.
+   */
+  runAlone<T>(job: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
 }
+
+/** The advisory lock key space of periodic jobs (two-int keys: apart from one-bigint locks). */
+export const JOB_LOCK_SPACE = 0x6a6f6273; // "jobs"
 
 export interface OpenOptions {
   /** Apply pending migrations before returning (default true). */
@@ -59,7 +68,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     if (migrate) migrationsApplied = await migratePostgres(target.url);
     // One pool (node-postgres defaults, as PrismaPg would create it) for Prisma and `query`.
     const pool = new pg.Pool({ connectionString: target.url });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: releasingFailedTransactions(new PrismaPg(pool)) });
     // An idle connection the server closes (restart, failover) is dropped by the pool and
     // reopened on the next query; without a listener its 'error' would end the process.
     pool.on('error', () => undefined);
@@ -83,6 +92,32 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       },
       migrationsApplied,
       ping: () => ping(prisma),
+      async runAlone(job, work) {
+        const client = await pool.connect();
+        const lock = [JOB_LOCK_SPACE, job];
+        let locked: boolean;
+        try {
+          locked = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked', lock)).rows[0]?.locked === true;
+        } catch (error) {
+          client.release(true);
+          throw error;
+        }
+        if (!locked) {
+          client.release();
+          return { ran: false };
+        }
+        try {
+          return { ran: true, value: await work() };
+        } finally {
+          try {
+            await client.query('SELECT pg_advisory_unlock($1::int4, hashtext($2))', lock);
+            client.release();
+          } catch {
+            // Never back to the pool holding the lock: destroyed, its session (and lock) ends.
+            client.release(true);
+          }
+        }
+      },
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -107,12 +142,66 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     transaction: (work) => pglite.transaction((tx) => work(async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows)),
     migrationsApplied,
     ping: () => ping(prisma),
+    runAlone: async (_job, work) => ({ ran: true, value: await work() }),
     close: async () => {
       await prisma.$disconnect();
       // An open PGlite keeps the process alive and leaves the data folder to crash recovery.
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+// Prisma's transaction manager sends COMMIT / ROLLBACK itself and only then asks the adapter to
+// release the connection; when that statement fails (the server restarted, the session was
+// killed) it never does, and the pool loses a connection for good — ten such and the server
+// hangs. So a transaction's connection is released, and destroyed, when COMMIT or ROLLBACK fails.
+// A failed ROLLBACK is not an error: a session that ends rolls its transaction back.
+type AdapterFactory = PrismaPg;
+type PgAdapter = Awaited<ReturnType<AdapterFactory['connect']>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>;
+
+function releasingFailedTransactions(factory: AdapterFactory): AdapterFactory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => releaseOnFailure(await start(isolationLevel));
+    return adapter;
+  };
+  return factory;
+}
+
+function releaseOnFailure(tx: PgTransaction): PgTransaction {
+  const client = (tx as unknown as { client: pg.PoolClient }).client;
+  let released = false;
+  const execute = tx.executeRaw.bind(tx);
+  const commit = tx.commit.bind(tx);
+  const rollback = tx.rollback.bind(tx);
+  tx.executeRaw = async (query) => {
+    try {
+      return await execute(query);
+    } catch (error) {
+      if (query.sql !== 'COMMIT' && query.sql !== 'ROLLBACK') throw error;
+      if (!released) {
+        released = true;
+        client.release(error instanceof Error ? error : new Error(String(error)));
+      }
+      if (query.sql === 'ROLLBACK') return 0;
+      throw error;
+    }
+  };
+  // These release the connection back to the pool; never twice.
+  tx.commit = async () => {
+    if (released) return;
+    released = true;
+    await commit();
+  };
+  tx.rollback = async () => {
+    if (released) return;
+    released = true;
+    await rollback();
+  };
+  return tx;
 }
 
 // pglite-prisma-adapter is built against an older @prisma/driver-adapter-utils whose types

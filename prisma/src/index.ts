@@ -1,4 +1,4 @@
-export { openDatabase, pgliteDirectory } from './database.ts';
+export { openDatabase, pgliteDirectory, JOB_LOCK_SPACE } from './database.ts';
 export type { Database, DatabaseKind, DatabaseTarget, OpenOptions, SqlDriver, SqlQuery } from './database.ts';
 export { applyMigrations, readMigrations, migrationsFolder, MigrationError } from './migrate.ts';
 export type { SqlSession, Migration } from './migrate.ts';

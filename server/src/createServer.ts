@@ -12,6 +12,8 @@ import { createSocketServer, SocketBroadcaster } from './realtime/socketServer.t
 import { WEB_CHAT_NAMESPACE } from './channels/webchat/chatNamespace.ts';
 import { createBotRuntime, type ChannelRuntime, type ChannelRuntimeOptions } from './channels/botRuntime.ts';
 import { startRetentionSweeper } from './dataProtection/retentionSweeper.ts';
+import { attachRedisAdapter } from './realtime/redisAdapter.ts';
+import { AfterCommitBroadcaster, scopedPrisma } from './channels/turnScope.ts';
 
 export interface RunningServer {
   context: ServerContext;
@@ -37,9 +39,12 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const database = options.database ?? (await openDatabase(config.database));
   if (database.migrationsApplied.length) logger.info({ migrations: database.migrationsApplied }, 'applied database migrations');
 
-  const base = { config, database, prisma: database.prisma, logger, now: options.now ?? (() => new Date()) };
+  // One client for everyone: inside a bot turn it is the turn's transaction (turnScope.ts).
+  const base = { config, database, prisma: scopedPrisma(database.prisma), logger, now: options.now ?? (() => new Date()) };
   const io = createSocketServer(base);
-  const context: ServerContext = { ...base, broadcaster: new SocketBroadcaster(io) };
+  // Before any namespace is made, so the staff events and the web chat's both fan out.
+  const redis = config.redisUrl ? await attachRedisAdapter(io, { url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger }) : undefined;
+  const context: ServerContext = { ...base, broadcaster: new AfterCommitBroadcaster(new SocketBroadcaster(io)) };
   const channels = createBotRuntime(context, options.channels, io.of(WEB_CHAT_NAMESPACE));
   const httpServer = createHttpServer(
     createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes, liveChat: channels, media: channels.media }),
@@ -66,6 +71,7 @@ export async function startServer(options: CreateServerOptions): Promise<Running
       await retention.stop();
       await channels.close();
       await io.close(); // also closes the HTTP server
+      await redis?.close();
       if (!options.database) await database.close();
     })());
   return { context, httpServer, url, bootstrap, channels, close };

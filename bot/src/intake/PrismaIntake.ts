@@ -1,6 +1,8 @@
 // The IntakePort over Prisma. Each thing the bot creates writes an AuditEvent (actor 'bot') in
 // the same transaction (5.12: a full record, including when the complaint was received). After
-// each commit the injected event sink hears what changed, so the server can tell staff live.
+// each write the injected event sink hears what changed, so the server can tell staff live. (The
+// server runs a whole bot turn in one transaction — each $transaction here is then a savepoint
+// in it — and its sink holds the events until the turn commits.)
 import type { PrismaClient, Prisma } from '@complaints/db';
 import type {
   ComplaintInput,
@@ -17,7 +19,7 @@ import { nextReference, normalisePostcode } from './references.ts';
 export interface PrismaIntakeOptions {
   /** 6.2: the working-day calendar lives in the server; it passes the real one. */
   acknowledgementDueOn: (receivedAt: Date) => Date;
-  /** Told after each change commits (never inside the transaction); a failing sink is ignored. */
+  /** Told after each change (never inside its transaction); a failing sink is ignored. */
   onEvent?: IntakeEventSink;
 }
 

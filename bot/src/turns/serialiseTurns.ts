@@ -1,6 +1,7 @@
 // BotState.saveChanges writes with eTag '*' (last writer wins), so two turns of one conversation
 // running at once would lose an answer. Turns for one key run one at a time, in arrival order.
-// In-process only; running several processes needs a cross-process lock (a later issue).
+// In-process only: across server processes the server's turn runner holds a database lock per
+// conversation for each turn (server/src/channels/turnRunner.ts).
 export interface TurnSerialiser {
   run<T>(key: string, turn: () => Promise<T>): Promise<T>;
   /** Keys with a turn queued or running (for tests and health checks). */

@@ -43,6 +43,7 @@ import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
 import { createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorker, type OutboxWorkerOptions } from './outbox/outboxWorker.ts';
 import { setOptedOut } from './optOut.ts';
 import { createTurnRunner, type PendingInbound, type TurnRunner } from './turnRunner.ts';
+import { afterCommit, afterTurn, deliverAfterCommit } from './turnScope.ts';
 import { simulatorRoutes } from './simulator/routes.ts';
 import { createSimulatedTwilio } from './simulator/simulatedTwilio.ts';
 import { twilioRoutes } from './twilio/routes.ts';
@@ -89,13 +90,15 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   const { prisma, logger, config } = ctx;
   // Refreshed before each turn: closure days added in the console must count from the next turn.
   let calendar: WorkingCalendar | undefined;
+  const intakeEvents = createIntakeEventSink(ctx);
   const intake = new PrismaIntake(prisma, {
     acknowledgementDueOn: (receivedAt) => {
       if (!calendar) throw new Error('working calendar not loaded');
       return civilDateToDbDate(acknowledgementDueOn('stage_1', receivedAt, calendar));
     },
-    // Handoffs, offers, complaints and service requests the bot records reach the console live.
-    onEvent: createIntakeEventSink(ctx),
+    // Handoffs, offers, complaints and service requests the bot records reach the console live,
+    // once the turn that recorded them has committed.
+    onEvent: (event) => afterCommit(() => intakeEvents(event)),
   });
   const bot = new ComplaintsBot({ storage: new PrismaStorage(prisma), intake, now: ctx.now });
 
@@ -147,17 +150,22 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
       broadcaster: ctx.broadcaster,
       now: options.outbox?.now ?? ctx.now,
       whatsappTemplateSid: twilio.whatsappTemplateSid,
-      onQueued: () => worker.kick(),
+      // After commit: a worker polling earlier would not see the row yet.
+      onQueued: () => afterCommit(() => worker.kick()),
     });
     if (twilio.smsFrom) adapters.set('sms', new TwilioSmsAdapter(outbound));
     if (twilio.whatsappFrom) adapters.set('whatsapp', new TwilioWhatsAppAdapter(outbound));
   }
 
-  const webChatAdapter = webChat ? new WebChatAdapter(createWebChatOutbound({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), createWebChatPush(webChat, prisma)) : undefined;
+  const webChatPush = webChat ? createWebChatPush(webChat, prisma) : undefined;
+  const webChatAdapter =
+    webChat && webChatPush
+      ? new WebChatAdapter(createWebChatOutbound({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), (delivery) => deliverAfterCommit(() => webChatPush(delivery)))
+      : undefined;
   const residentTyping = webChat ? createResidentTyping(webChat, prisma, logger) : undefined;
   const botConnector = config.botFramework ? new BotConnector(config.botFramework, options.botFramework) : undefined;
   const botFrameworkAdapter = botConnector
-    ? new BotFrameworkChannelAdapter(createConnectorOutbox({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), botConnector)
+    ? new BotFrameworkChannelAdapter(createConnectorOutbox({ prisma, broadcaster: ctx.broadcaster, now: ctx.now }), botConnector, { afterCommit: deliverAfterCommit })
     : undefined;
   const adapterFor = (channel: Channel) => (channel === 'webchat' ? webChatAdapter : channel === 'botframework' ? botFrameworkAdapter : adapters.get(channel));
 
@@ -183,22 +191,22 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   const turnRunner = createTurnRunner({
     prisma,
     logger,
-    now: ctx.now,
     channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : []), ...(botFrameworkAdapter ? (['botframework'] as const) : [])],
     background: background.background,
     async runTurn(message) {
       const adapter = adapterFor(message.channel);
       if (!adapter) return;
       if (adapter instanceof TwilioChannelAdapter && (await handleKeyword(message, adapter.channel))) return;
-      // A web chat resident sees "typing…" for as long as the bot's turn for their message runs.
+      // A web chat resident sees "typing…" for as long as the bot's turn for their message runs:
+      // shown at once (it changes nothing), cleared once the turn's transaction has ended,
+      // after its replies were pushed, whether it committed or not.
       const typing = message.channel === 'webchat' ? residentTyping : undefined;
-      await typing?.(message.conversationId, true, 'bot');
-      try {
-        calendar = await getWorkingCalendar(prisma);
-        await adapter.processInbound(message, (context) => bot.run(context));
-      } finally {
-        await typing?.(message.conversationId, false, 'bot');
+      if (typing) {
+        await typing(message.conversationId, true, 'bot');
+        await afterTurn(() => typing(message.conversationId, false, 'bot'));
       }
+      calendar = await getWorkingCalendar(prisma);
+      await adapter.processInbound(message, (context) => bot.run(context));
     },
   });
 

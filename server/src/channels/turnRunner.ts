@@ -1,16 +1,31 @@
 // Runs the bot for stored inbound messages: per conversation one at a time and in arrival order
-// (Message.seq), marking each processed only after its turn. A message stored but not processed
-// when the process stopped is found again by resumePending() at start-up. A turn that throws is
-// logged and marked processed, so one bad message cannot block the conversation behind it.
+// (Message.seq), across every server process, each turn exactly once.
 //
-// At most `concurrency` conversations run turns at once. Turns are the expensive part of a
-// message (dozens of queries against the one acknowledgement insert), so during a storm they
-// must not take every database connection and the event loop from the webhooks, which only
-// store and acknowledge: the backlog waits safely in the table (processedAt null) instead.
-// Conversations take turns in batches, so one resident sending fifty messages in a row does not
-// hold up everybody else.
-import type { Channel, PrismaClient } from '@complaints/db';
+// A turn is one database transaction (turnScope.ts). It first takes a transaction-level
+// advisory lock keyed by the conversation (pg_try_advisory_xact_lock), then reads the
+// conversation's lowest-seq unprocessed inbound message, runs the bot — whose every write goes
+// through the same transaction — and marks the message processed. So two processes never run
+// turns of one conversation at once, a turn never runs out of order or twice, and a process
+// killed mid-turn rolls the whole turn back: it runs again, once, wherever the conversation is
+// picked up next. A lock another process holds means that process is running the
+// conversation's turns; this one looks again shortly. A turn that throws is rolled back to a
+// savepoint, logged and marked processed, so one bad message cannot block the conversation.
+//
+// Messages are found by schedule() (a webhook, a web chat message), by resumePending() at
+// start-up and by a periodic pass every couple of seconds that picks up what another process
+// left (it crashed, or found the lock busy and moved on).
+//
+// At most `concurrency` conversations run turns at once in a process. Turns are the expensive
+// part of a message (dozens of queries against the one acknowledgement insert), so during a
+// storm they must not take every database connection and the event loop from the webhooks,
+// which only store and acknowledge: the backlog waits safely in the table (processedAt null)
+// instead. Conversations take turns in batches, so one resident sending fifty messages in a row
+// does not hold up everybody else. On embedded PGlite every other query waits while a turn's
+// transaction is open, so turns keep their transactions short: nothing inside one waits on the
+// network (what leaves the process is queued until after commit).
+import { Prisma, type Channel, type PrismaClient } from '@complaints/db';
 import type { Logger } from '../config/logger.ts';
+import { attemptInTurn, runTurnTransaction } from './turnScope.ts';
 
 export interface PendingInbound {
   messageId: string;
@@ -27,6 +42,7 @@ export interface PendingInbound {
 export interface TurnRunner {
   /** Processes the conversation's unprocessed inbound messages after whatever is running. */
   schedule(conversationId: string): void;
+  /** At start-up: schedules every conversation with unprocessed messages and starts the periodic pass. */
   resumePending(): Promise<void>;
   /** Resolves when nothing is scheduled (tests, shutdown). */
   idle(): Promise<void>;
@@ -37,63 +53,133 @@ export interface TurnRunner {
 export const DEFAULT_TURN_CONCURRENCY = 2;
 /** Messages of one conversation taken per go before other conversations get theirs. */
 const BATCH = 10;
+/** The periodic pass for messages another process left, and how many conversations it takes. */
+export const DEFAULT_PENDING_PASS_MS = 2_000;
+const PENDING_PASS_LIMIT = 100;
+/** The advisory lock key space of conversations' turns (two-int keys: apart from one-bigint locks). */
+export const TURN_LOCK_SPACE = 0x7475726e; // "turn"
+/** A transaction-level lock is released on commit, rollback or a dropped connection (kill -9). */
+const BUSY_RETRY_MS = { min: 100, jitter: 200 };
 
-export function createTurnRunner(deps: {
+export const DEFAULT_TURN_TRANSACTION = { maxWaitMs: 10_000, timeoutMs: 30_000 };
+
+export interface TurnRunnerDeps {
+  /** The server's client (turnScope's scopedPrisma) or a root client; transactions start on the root. */
   prisma: PrismaClient;
   logger: Logger;
-  now: () => Date;
   channels: Channel[];
+  /** Runs inside the turn's transaction: every write must go through the scoped client. */
   runTurn: (message: PendingInbound) => Promise<void>;
   concurrency?: number;
   /** Runs each turn (acknowledgementsFirst: webhooks go first). */
   background?: <T>(step: () => Promise<T>) => Promise<T>;
-}): TurnRunner {
+  /** The periodic pass (0: none). */
+  pendingPassMs?: number;
+  transaction?: { maxWaitMs: number; timeoutMs: number };
+}
+
+type Outcome = 'ran' | 'none' | 'busy';
+
+export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   const concurrency = deps.concurrency ?? DEFAULT_TURN_CONCURRENCY;
+  const transaction = deps.transaction ?? DEFAULT_TURN_TRANSACTION;
+  const channelList = Prisma.join(deps.channels.length ? deps.channels : ['none']);
   // Conversations waiting for a slot, oldest first (a Set keeps insertion order).
   const waiting = new Set<string>();
   const running = new Set<string>();
   // Scheduled while running: something may have arrived after the running batch was read.
   const again = new Set<string>();
+  // Conversations whose lock another process held, looked at again shortly.
+  const retrying = new Map<string, NodeJS.Timeout>();
   let idleWaiters: (() => void)[] = [];
   let closed = false;
+  let passTimer: NodeJS.Timeout | undefined;
+  let passRunning: Promise<void> | undefined;
 
-  /** Runs up to one batch of the conversation's turns; true when more may be waiting. */
-  async function runBatch(conversationId: string): Promise<boolean> {
-    const batch = await deps.prisma.message.findMany({
-      where: { conversationId, direction: 'inbound', processedAt: null, channel: { in: deps.channels } },
-      orderBy: { seq: 'asc' },
-      take: BATCH,
-      include: { media: true },
-    });
-    const background = deps.background ?? ((step) => step());
-    for (const next of batch) {
-      if (closed) return false;
-      await background(async () => {
-        if (closed) return;
-        // Read for every turn: a STOP earlier in the batch changes how the next one is handled.
-        const identity = await deps.prisma.channelIdentity.findFirstOrThrow({
+  /** One turn: the conversation's next unprocessed message, in its own transaction. */
+  async function runNext(conversationId: string): Promise<Outcome> {
+    const began = performance.now();
+    let turn: { messageId: string; seq: bigint; lockedAt: number; releasedAt: number } | undefined;
+    const outcome = await runTurnTransaction(
+      deps.prisma,
+      async (tx): Promise<Outcome> => {
+        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${TURN_LOCK_SPACE}::int4, hashtext(${conversationId})) AS "locked"`;
+        if (!lock?.locked) return 'busy';
+        const lockedAt = Date.now();
+        // Read after the lock: whatever an earlier holder committed is visible, so this is the
+        // next message in seq order and has not been processed.
+        const next = await tx.message.findFirst({
+          where: { conversationId, direction: 'inbound', processedAt: null, channel: { in: deps.channels } },
+          orderBy: { seq: 'asc' },
+          include: { media: true },
+        });
+        if (!next) return 'none';
+        // Read for every turn: a STOP in the turn before changes how this one is handled.
+        const identity = await tx.channelIdentity.findFirstOrThrow({
           where: { conversations: { some: { id: conversationId } } },
           select: { address: true, optedOutAt: true },
         });
-        try {
-          await deps.runTurn({
-            messageId: next.id,
-            providerMessageId: next.providerMessageId,
-            conversationId,
-            channel: next.channel,
-            address: identity.address,
-            optedOut: identity.optedOutAt !== null,
-            text: next.body,
-            media: next.media.map((m) => ({ url: m.url, contentType: m.contentType })),
-            receivedAt: next.createdAt,
-          });
-        } catch (error) {
-          deps.logger.error({ err: error, messageId: next.id, conversationId }, 'bot turn failed; message marked processed');
-        }
-        await deps.prisma.message.update({ where: { seq: next.seq }, data: { processedAt: deps.now() } });
-      });
+        await attemptInTurn(
+          () =>
+            deps.runTurn({
+              messageId: next.id,
+              providerMessageId: next.providerMessageId,
+              conversationId,
+              channel: next.channel,
+              address: identity.address,
+              optedOut: identity.optedOutAt !== null,
+              text: next.body,
+              media: next.media.map((m) => ({ url: m.url, contentType: m.contentType })),
+              receivedAt: next.createdAt,
+            }),
+          async (error) => {
+            deps.logger.error({ err: error, messageId: next.id, conversationId }, 'bot turn failed; message marked processed');
+          },
+        );
+        // The transaction's own time (now()), which is also the createdAt of every reply the turn
+        // queued: what the bot said in answer to a message can always be told from the record.
+        await tx.$executeRaw`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = ${next.seq}`;
+        turn = { messageId: next.id, seq: next.seq, lockedAt, releasedAt: Date.now() };
+        return 'ran';
+      },
+      { ...transaction, onEffectError: (error) => deps.logger.error({ err: error, conversationId }, 'after a bot turn: could not tell staff or the resident') },
+    );
+    if (turn) {
+      // The lock was held from lockedAt to at least releasedAt (taken just before COMMIT).
+      deps.logger.debug(
+        { conversationId, messageId: turn.messageId, seq: String(turn.seq), lockedAt: turn.lockedAt, releasedAt: turn.releasedAt, transactionMs: Math.round((performance.now() - began) * 10) / 10 },
+        'bot turn committed',
+      );
     }
-    return batch.length === BATCH;
+    return outcome;
+  }
+
+  /** Runs up to one batch of the conversation's turns; true when more may be waiting. */
+  async function runBatch(conversationId: string): Promise<boolean> {
+    const background = deps.background ?? ((step) => step());
+    for (let i = 0; i < BATCH; i++) {
+      if (closed) return false;
+      const outcome = await background(async () => (closed ? 'none' : runNext(conversationId)));
+      if (outcome === 'none') return false;
+      if (outcome === 'busy') {
+        retryLater(conversationId);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function retryLater(conversationId: string): void {
+    if (closed || retrying.has(conversationId)) return;
+    const timer = setTimeout(
+      () => {
+        retrying.delete(conversationId);
+        schedule(conversationId);
+        settle();
+      },
+      BUSY_RETRY_MS.min + Math.floor(Math.random() * BUSY_RETRY_MS.jitter),
+    );
+    retrying.set(conversationId, timer);
   }
 
   function pump(): void {
@@ -103,6 +189,7 @@ export function createTurnRunner(deps: {
       running.add(conversationId);
       void runBatch(conversationId)
         .catch((error: unknown) => {
+          // The turn rolled back (a lost connection, a timeout): it runs again on the next pass.
           deps.logger.error({ err: error, conversationId }, 'could not process inbound messages');
           return false;
         })
@@ -113,11 +200,18 @@ export function createTurnRunner(deps: {
           pump();
         });
     }
-    if (running.size === 0 && (waiting.size === 0 || closed)) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
+    settle();
+  }
+
+  function isIdle(): boolean {
+    return closed ? running.size === 0 : running.size === 0 && waiting.size === 0 && retrying.size === 0;
+  }
+
+  function settle(): void {
+    if (!isIdle()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   function schedule(conversationId: string): void {
@@ -128,25 +222,52 @@ export function createTurnRunner(deps: {
   }
 
   function idle(): Promise<void> {
-    if (running.size === 0 && (waiting.size === 0 || closed)) return Promise.resolve();
+    if (isIdle()) return Promise.resolve();
     return new Promise((resolve) => idleWaiters.push(resolve));
+  }
+
+  /** Conversations with unprocessed inbound messages on this process's channels. */
+  async function findPending(limit?: number): Promise<string[]> {
+    const rows = await deps.prisma.$queryRaw<{ conversationId: string }[]>`
+      SELECT DISTINCT "conversationId" FROM "Message"
+      WHERE "direction" = 'inbound' AND "processedAt" IS NULL AND "channel"::text IN (${channelList})
+      ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+    return rows.map((row) => row.conversationId);
+  }
+
+  function nextPass(): void {
+    const interval = deps.pendingPassMs ?? DEFAULT_PENDING_PASS_MS;
+    if (closed || interval <= 0) return;
+    passTimer = setTimeout(() => {
+      passRunning = findPending(PENDING_PASS_LIMIT)
+        .then((pending) => {
+          for (const conversationId of pending) if (!running.has(conversationId) && !retrying.has(conversationId)) schedule(conversationId);
+        })
+        .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not look for unprocessed inbound messages; trying again shortly'))
+        .finally(() => {
+          passRunning = undefined;
+          nextPass();
+        });
+    }, interval);
+    passTimer.unref();
   }
 
   return {
     schedule,
     async resumePending() {
       if (deps.channels.length === 0) return;
-      const pending = await deps.prisma.message.findMany({
-        where: { direction: 'inbound', processedAt: null, channel: { in: deps.channels } },
-        distinct: ['conversationId'],
-        select: { conversationId: true },
-      });
+      const pending = await findPending();
       if (pending.length) deps.logger.info({ conversations: pending.length }, 'resuming unprocessed inbound messages');
-      for (const { conversationId } of pending) schedule(conversationId);
+      for (const conversationId of pending) schedule(conversationId);
+      nextPass();
     },
     idle,
     async close() {
       closed = true;
+      clearTimeout(passTimer);
+      for (const timer of retrying.values()) clearTimeout(timer);
+      retrying.clear();
+      await passRunning;
       await idle();
     },
   };

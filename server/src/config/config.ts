@@ -90,6 +90,13 @@ const ZEnvironmentSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'a redis:// or rediss:// URL'),
+    // Redis pub/sub channels are shared by every database number: deployments sharing one Redis
+    // (staging beside production) each need their own prefix.
+    REDIS_KEY_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes, colons or underscores')
+      .default('complaints-desk'),
     WEBCHAT_SESSION_DAYS: wholeNumber(1, 365, 'a whole number of days from 1 to 365').default(30),
     // The landlord's own sites that may show /chat in a frame (the embed snippet).
     WEBCHAT_EMBED_ORIGINS: z
@@ -171,6 +178,8 @@ export interface Config {
     | undefined;
   botFramework: { appId: string; appPassword: string; tenantId: string | undefined } | undefined;
   redisUrl: string | undefined;
+  /** Prefix of the socket.io channels in Redis (REDIS_KEY_PREFIX). */
+  redisKeyPrefix: string;
   webChat: {
     /** A web chat session idle longer than this is not resumed; a fresh one is issued. */
     sessionDays: number;
@@ -244,6 +253,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD, tenantId: env.MICROSOFT_APP_TENANT_ID }
         : undefined,
     redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
     webChat: { sessionDays: env.WEBCHAT_SESSION_DAYS, embedOrigins: env.WEBCHAT_EMBED_ORIGINS },
     phoneSimulator: env.PHONE_SIMULATOR ?? (env.NODE_ENV === 'development' && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN)),
   };

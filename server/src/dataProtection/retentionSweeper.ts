@@ -1,5 +1,8 @@
 // Runs the retention sweep in the background: a minute after start, then hourly, one batch at a
-// time until nothing is due. Failures are logged and retried on the next run.
+// time until nothing is due. Failures are logged and retried on the next run. With several
+// server processes on one database each run is taken by one process only (Database.runAlone: a
+// session advisory lock); the others skip theirs. (Overlapping runs would still be safe — each
+// resident is locked and re-checked — but would repeat the work.)
 import type { ServerContext } from '../context.ts';
 import { runRetentionSweep } from './runRetentionSweep.ts';
 
@@ -18,11 +21,14 @@ export function startRetentionSweeper(ctx: ServerContext, intervalMs = RETENTION
     (running ??= (async () => {
       let total = 0;
       try {
-        for (;;) {
-          const batch = await runRetentionSweep(ctx);
-          total += batch.anonymised;
-          if (!batch.more || stopped) break;
-        }
+        const run = await ctx.database.runAlone('retention-sweep', async () => {
+          for (;;) {
+            const batch = await runRetentionSweep(ctx);
+            total += batch.anonymised;
+            if (!batch.more || stopped) break;
+          }
+        });
+        if (!run.ran) ctx.logger.debug('retention sweep skipped: another server process is running it');
         if (total > 0) ctx.logger.info({ anonymised: total }, 'retention sweep anonymised residents');
       } catch (error) {
         ctx.logger.error({ err: error }, 'retention sweep failed; it will run again later');

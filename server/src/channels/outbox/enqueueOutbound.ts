@@ -15,7 +15,7 @@ export interface OutboundQueueDeps {
   broadcaster: Broadcaster;
   now: () => Date;
   whatsappTemplateSid: string | undefined;
-  /** Called after commit so the worker sends at once instead of at its next poll. */
+  /** Called once the row is stored (the runtime defers it past a turn's commit) so the worker sends at once. */
   onQueued: () => void;
 }
 
@@ -26,8 +26,8 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
   return {
     async enqueue(text: OutboundText) {
       const now = deps.now();
-      // A read, outside any transaction: turns of one conversation run one at a time, and the
-      // worker checks the opt-out again before it sends.
+      // Inside a bot turn this is the turn's transaction, and turns of one conversation run one at
+      // a time across processes; the worker checks the opt-out again before it sends.
       const identity = await deps.prisma.channelIdentity.findUnique({
         where: { channel_address: { channel: text.channel, address: text.address } },
         select: { optedOutAt: true, lastInboundAt: true },
