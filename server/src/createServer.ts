@@ -7,6 +7,7 @@ import type { Config } from './config/config.ts';
 import type { Logger } from './config/logger.ts';
 import type { ServerContext } from './context.ts';
 import { bootstrapAdministrator, type BootstrapOutcome } from './auth/setupAdministrator.ts';
+import { answerClientError } from './http/clientErrors.ts';
 import { createApp, type AppOptions } from './http/createApp.ts';
 import { createSocketServer, SocketBroadcaster } from './realtime/socketServer.ts';
 import { WEB_CHAT_NAMESPACE } from './channels/webchat/chatNamespace.ts';
@@ -44,6 +45,7 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const httpServer = createHttpServer(
     createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes, liveChat: channels, media: channels.media }),
   );
+  httpServer.on('clientError', answerClientError);
   io.attach(httpServer);
 
   const bootstrap = await bootstrapAdministrator(context);

@@ -22,6 +22,7 @@ import type { MediaSource } from '@complaints/bot';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { refuseUnstorableInput } from './storableInput.ts';
 import { staticSite } from './staticSite.ts';
 
 export interface AppOptions {
@@ -78,6 +79,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
   api.use(requireSameOrigin(ctx.config.publicBaseUrl));
+  api.use(refuseUnstorableInput);
   api.use(loadSession(ctx));
   api.use('/auth', authRoutes(ctx));
   api.use(openApiRoutes());
