@@ -23,6 +23,7 @@ import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { refuseUnstorableInput } from './storableInput.ts';
+import { chatPageRateLimit, DEFAULT_PUBLIC_RATE_LIMITS, mediaRateLimit, refusedWebhookRateLimit, type PublicRateLimitOptions } from './publicRateLimits.ts';
 import { staticSite } from './staticSite.ts';
 
 export interface AppOptions {
@@ -38,17 +39,20 @@ export interface AppOptions {
   liveChat?: LiveChatSender;
   /** Where attachments are fetched from for GET /api/media/:id (the channel runtime). */
   media?: MediaSource;
+  /** The public endpoints' rate limits (publicRateLimits.ts); tests lower or raise them. */
+  rateLimits?: Partial<PublicRateLimitOptions>;
 }
 
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
   const app = express();
+  const limits = { ...DEFAULT_PUBLIC_RATE_LIMITS, ...options.rateLimits };
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   app.use(securityHeaders(ctx.config));
   // Above the request log: in a storm every webhook is one log line, its own ('inbound message
   // stored', with the message id), not two; the access log's per-request child loggers cost
   // about a tenth of an acknowledgement.
-  if (options.twilioRoutes) app.use('/twilio', options.twilioRoutes);
+  if (options.twilioRoutes) app.use('/twilio', refusedWebhookRateLimit(limits), options.twilioRoutes);
   app.use(
     pinoHttp({
       logger: ctx.logger,
@@ -97,11 +101,11 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   api.use('/reports', reportRoutes(ctx));
   api.use('/settings', settingsRoutes(ctx));
   api.use('/data-protection', dataProtectionRoutes(ctx));
-  api.use('/media', mediaRoutes(ctx, options.media));
+  api.use('/media', mediaRateLimit(limits), mediaRoutes(ctx, options.media));
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use(staticSite(options.consoleDist, { simulator: Boolean(options.simulatorRoutes) }));
+  app.use(staticSite(options.consoleDist, { simulator: Boolean(options.simulatorRoutes), chatPageLimit: chatPageRateLimit(limits) }));
   app.use(errorHandler(ctx.logger));
   return app;
 }

@@ -27,6 +27,8 @@ export function toAppError(error: unknown): AppError | undefined {
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
     return new AppError(AppErrorCode.UnsupportedMediaType, `The request body's ${type === 'charset.unsupported' ? `charset ${charset ? `"${charset}" ` : ''}` : 'encoding '}is not supported: send UTF-8.`);
   }
+  // A missing static file (express.static) is a 404, not bad input.
+  if (status === 404) return new AppError(AppErrorCode.NotFound, 'There is nothing at this address.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(AppErrorCode.InvalidRequest, (error as Error).message || 'The request could not be read.');
   }
