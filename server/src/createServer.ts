@@ -7,7 +7,10 @@ import type { Config } from './config/config.ts';
 import type { Logger } from './config/logger.ts';
 import type { ServerContext } from './context.ts';
 import { bootstrapAdministrator, type BootstrapOutcome } from './auth/setupAdministrator.ts';
+import { answerClientError } from './http/clientErrors.ts';
 import { createApp, type AppOptions } from './http/createApp.ts';
+import { DEFAULT_PUBLIC_RATE_LIMITS, socketConnectionRateLimit } from './http/publicRateLimits.ts';
+import { socketSecurityHeaders } from './http/securityHeaders.ts';
 import { createSocketServer, SocketBroadcaster } from './realtime/socketServer.ts';
 import { WEB_CHAT_NAMESPACE } from './channels/webchat/chatNamespace.ts';
 import { createBotRuntime, type ChannelRuntime, type ChannelRuntimeOptions } from './channels/botRuntime.ts';
@@ -49,7 +52,12 @@ export async function startServer(options: CreateServerOptions): Promise<Running
   const httpServer = createHttpServer(
     createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes, liveChat: channels, media: channels.media }),
   );
+  httpServer.on('clientError', answerClientError);
   io.attach(httpServer);
+  // engine.io answers /socket.io/ before express: its responses get the same headers, and new
+  // connections are limited per address (publicRateLimits.ts).
+  io.engine.use(socketSecurityHeaders(config));
+  io.engine.use(socketConnectionRateLimit({ ...DEFAULT_PUBLIC_RATE_LIMITS, ...options.rateLimits }, config.trustProxy));
 
   const bootstrap = await bootstrapAdministrator(context);
 

@@ -9,6 +9,10 @@ export const AppErrorCode = {
   /** Someone else holds it (a claimed conversation): the message says who. */
   Conflict: 'CONFLICT',
   CodeRule: 'CODE_RULE',
+  /** The body is over the parser's limit (413). */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** The body's charset or encoding cannot be read (415). */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',
   Unavailable: 'UNAVAILABLE',
 } as const;
@@ -35,6 +39,8 @@ export const httpStatusFor: Record<AppErrorCode, number> = {
   STALE_VERSION: 409,
   CONFLICT: 409,
   CODE_RULE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };

@@ -22,6 +22,8 @@ import type { MediaSource } from '@complaints/bot';
 import { apiNotFound, errorHandler } from './errorHandler.ts';
 import { requireSameOrigin } from './sameOrigin.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { refuseUnstorableInput } from './storableInput.ts';
+import { chatPageRateLimit, DEFAULT_PUBLIC_RATE_LIMITS, mediaRateLimit, refusedWebhookRateLimit, type PublicRateLimitOptions } from './publicRateLimits.ts';
 import { staticSite } from './staticSite.ts';
 
 export interface AppOptions {
@@ -37,6 +39,8 @@ export interface AppOptions {
   liveChat?: LiveChatSender;
   /** Where attachments are fetched from for GET /api/media/:id (the channel runtime). */
   media?: MediaSource;
+  /** The public endpoints' rate limits (publicRateLimits.ts); tests lower or raise them. */
+  rateLimits?: Partial<PublicRateLimitOptions>;
 }
 
 /**
@@ -68,13 +72,14 @@ function staffApiRouters(ctx: ServerContext, options: Pick<AppOptions, 'liveChat
 
 export function createApp(ctx: ServerContext, options: AppOptions = {}): Express {
   const app = express();
+  const limits = { ...DEFAULT_PUBLIC_RATE_LIMITS, ...options.rateLimits };
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   // Twilio's webhooks come first. They are not pages (Twilio is no browser), so they skip the
   // browser security headers, which cost about a tenth of an acknowledgement in a storm, and
   // the request log: each webhook logs one line of its own ('inbound message stored', with the
   // message id) instead of two.
-  if (options.twilioRoutes) app.use('/twilio', options.twilioRoutes);
+  if (options.twilioRoutes) app.use('/twilio', refusedWebhookRateLimit(limits), options.twilioRoutes);
   app.use(securityHeaders(ctx.config));
   app.use(
     pinoHttp({
@@ -106,16 +111,18 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
   api.use(requireSameOrigin(ctx.config.publicBaseUrl));
+  api.use(refuseUnstorableInput);
   api.use(loadSession(ctx));
   api.use('/auth', authRoutes(ctx));
   api.use(openApiRoutes());
   // Everything below is for signed-in staff unless a route is mounted above this line.
   api.use(requireStaff);
+  api.use('/media', mediaRateLimit(limits));
   for (const [prefix, router] of staffApiRouters(ctx, options)) api.use(prefix, router);
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use(staticSite(options.consoleDist, { simulator: Boolean(options.simulatorRoutes) }));
+  app.use(staticSite(options.consoleDist, { simulator: Boolean(options.simulatorRoutes), chatPageLimit: chatPageRateLimit(limits) }));
   app.use(errorHandler(ctx.logger));
   return app;
 }

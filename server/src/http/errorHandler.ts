@@ -17,10 +17,18 @@ export function describeZodError(error: ZodError): string {
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError(AppErrorCode.InvalidRequest, describeZodError(error), error.issues);
-  const status = (error as { status?: number; type?: string }).status;
-  const type = (error as { type?: string }).type;
+  const { status, type, limit, charset } = error as { status?: number; type?: string; limit?: number; charset?: string };
+  // body-parser's refusals, said so that the sender knows what to change.
   if (type === 'entity.parse.failed') return new AppError(AppErrorCode.InvalidRequest, 'The request body is not valid JSON.');
-  if (type === 'entity.too.large') return new AppError(AppErrorCode.InvalidRequest, 'The request body is too large.');
+  if (type === 'entity.too.large') {
+    return new AppError(AppErrorCode.PayloadTooLarge, `The request body is too large: send at most ${limit ? Math.round(limit / 1024) : '?'} KB.`);
+  }
+  if (type === 'parameters.too.many') return new AppError(AppErrorCode.PayloadTooLarge, 'The form has too many fields.');
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return new AppError(AppErrorCode.UnsupportedMediaType, `The request body's ${type === 'charset.unsupported' ? `charset ${charset ? `"${charset}" ` : ''}` : 'encoding '}is not supported: send UTF-8.`);
+  }
+  // A missing static file (express.static) is a 404, not bad input.
+  if (status === 404) return new AppError(AppErrorCode.NotFound, 'There is nothing at this address.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(AppErrorCode.InvalidRequest, (error as Error).message || 'The request could not be read.');
   }

@@ -10,19 +10,21 @@ import type { Config } from '../config/config.ts';
 export const CHAT_EMBED_SCRIPT = '/chat/embed.js';
 const CHAT_PAGE = /^\/chat(\/|$)/;
 
-export function securityHeaders(config: Config): RequestHandler {
-  const options = (frameAncestors: string[]) => ({
-    contentSecurityPolicy: {
-      directives: {
-        // socket.io falls back to long-polling on the same origin; websockets need ws(s):.
-        'connect-src': ["'self'", 'ws:', 'wss:'],
-        'img-src': ["'self'", 'data:'],
-        'frame-ancestors': frameAncestors,
-        'upgrade-insecure-requests': config.env === 'production' ? [] : null,
-      },
+const helmetOptions = (config: Config, frameAncestors: string[]) => ({
+  contentSecurityPolicy: {
+    directives: {
+      // socket.io falls back to long-polling on the same origin; websockets need ws(s):.
+      'connect-src': ["'self'", 'ws:', 'wss:'],
+      'img-src': ["'self'", 'data:'],
+      'frame-ancestors': frameAncestors,
+      'upgrade-insecure-requests': config.env === 'production' ? [] : null,
     },
-    strictTransportSecurity: config.env === 'production',
-  });
+  },
+  strictTransportSecurity: config.env === 'production',
+});
+
+export function securityHeaders(config: Config): RequestHandler {
+  const options = (frameAncestors: string[]) => helmetOptions(config, frameAncestors);
   const embedOrigins = config.webChat.embedOrigins;
   const everywhere = helmet(options(["'self'"]));
   // X-Frame-Options cannot list origins, so where other sites may frame the chat, CSP
@@ -34,4 +36,9 @@ export function securityHeaders(config: Config): RequestHandler {
     if (CHAT_PAGE.test(req.path)) return chatPage(req, res, next);
     return everywhere(req, res, next);
   };
+}
+
+/** For socket.io's own responses (long-polling, the websocket upgrade), which never reach express. */
+export function socketSecurityHeaders(config: Config) {
+  return helmet(helmetOptions(config, ["'self'"]));
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import compression from 'compression';
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { CHAT_EMBED_SCRIPT } from './securityHeaders.ts';
 
 export function consoleDistFolder(): string {
@@ -19,7 +19,7 @@ const NOT_PAGES = /^\/(api|socket\.io|twilio|healthz)(\/|$)/;
 
 const SIMULATOR_PAGE = /^\/simulator(\.html)?(\/.*)?$/;
 
-export function staticSite(distFolder = consoleDistFolder(), options: { simulator?: boolean } = {}): Router {
+export function staticSite(distFolder = consoleDistFolder(), options: { simulator?: boolean; chatPageLimit?: RequestHandler } = {}): Router {
   const router = Router();
   if (!options.simulator) {
     router.use((req, res, next) => (SIMULATOR_PAGE.test(req.path) ? void res.status(404).type('text/plain').send('Not Found') : next()));
@@ -35,8 +35,11 @@ export function staticSite(distFolder = consoleDistFolder(), options: { simulato
   router.use('/assets', express.static(path.join(distFolder, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   // Landlords' sites link this fixed name: cached briefly so an update reaches them within the hour.
   router.get(CHAT_EMBED_SCRIPT, (_req, res) => res.sendFile(path.join(distFolder, 'chat', 'embed.js'), { maxAge: '1h' }));
-  router.use(express.static(distFolder, { index: false }));
-  router.get(/^\/chat(\/.*)?$/, (_req, res) => res.sendFile(path.join(distFolder, 'chat.html')));
+  // No directory redirects: /chat is the chat page itself (not a redirect to the chat/ folder
+  // that holds embed.js, which would also answer with serve-static's own headers).
+  router.use(express.static(distFolder, { index: false, redirect: false }));
+  const chatPageLimit: RequestHandler = options.chatPageLimit ?? ((_req, _res, next) => next());
+  router.get(/^\/chat(\/.*)?$/, chatPageLimit, (_req, res) => res.sendFile(path.join(distFolder, 'chat.html')));
   if (options.simulator) router.get(/^\/simulator\/?$/, (_req, res) => res.sendFile(path.join(distFolder, 'simulator.html')));
   router.get(/.*/, (req, res, next) => {
     if (NOT_PAGES.test(req.path)) return next();

@@ -21,7 +21,7 @@ export function mediaRoutes(ctx: ServerContext, source: MediaSource | undefined)
       // A resident's photo: kept out of shared caches and off the disk cache.
       'Cache-Control': 'private, no-store',
       // Even opened as a page of its own it can run nothing and load nothing else.
-      'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+      'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox",
       'Cross-Origin-Resource-Policy': 'same-origin',
       ...(media.contentLength ? { 'Content-Length': String(media.contentLength) } : {}),
     });

@@ -1,5 +1,6 @@
 // Request schemas shared by the server and the console (browser-safe: no Node-only imports).
 export * from './common.ts';
+export * from './storableText.ts';
 export * from './complaintDefinition.ts';
 export * from './remedy.ts';
 export * from './caseOperations.ts';

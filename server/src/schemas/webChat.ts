@@ -4,17 +4,24 @@
 // fluent in English: short, plain, and saying what to do.
 import { z } from 'zod';
 import { MESSAGE_AUTHORS } from './conversations.ts';
+import { storableText } from './storableText.ts';
 
 export const WEB_CHAT_MAX_MESSAGE_LENGTH = 2000;
 
 /** Resident → server `message`: clientId makes a resend after a reconnect a no-op. */
 export const ZWebChatSendSchema = z.object({
   clientId: z.uuid({ error: 'Your message could not be sent. Please reload the page and try again.' }),
+  // storableText first: a NUL or half an emoji (pasted, or a broken client) is dropped or made
+  // U+FFFD rather than refusing the resident's words; then the limits apply to what is kept.
   text: z
     .string({ error: 'Please type a message before sending.' })
-    .trim()
-    .min(1, { error: 'Please type a message before sending.' })
-    .max(WEB_CHAT_MAX_MESSAGE_LENGTH, { error: 'Your message is too long. Please keep it under 2,000 characters, or send it in parts.' }),
+    .transform((text) => storableText(text).trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'Please type a message before sending.' })
+        .max(WEB_CHAT_MAX_MESSAGE_LENGTH, { error: 'Your message is too long. Please keep it under 2,000 characters, or send it in parts.' }),
+    ),
 });
 export type TWebChatSend = z.infer<typeof ZWebChatSendSchema>;
 

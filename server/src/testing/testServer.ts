@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../config/config.ts';
 import { createLogger } from '../config/logger.ts';
 import { startServer, type RunningServer } from '../createServer.ts';
 import type { ChannelRuntimeOptions } from '../channels/botRuntime.ts';
+import type { AppOptions } from '../http/createApp.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 export interface TestServer extends RunningServer {
@@ -26,6 +27,8 @@ export interface TestServerOptions {
   channels?: ChannelRuntimeOptions;
   /** Where log lines go (tests that read the log; set LOG_LEVEL in `env`). */
   logDestination?: Writable;
+  /** The public endpoints' rate limits (http/publicRateLimits.ts). */
+  rateLimits?: AppOptions['rateLimits'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -38,6 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     consoleDist: options.consoleDist,
     channels: options.channels,
+    rateLimits: options.rateLimits,
   });
   return {
     ...server,

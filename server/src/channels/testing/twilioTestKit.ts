@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type { TestDatabase } from '@complaints/db/testing';
 import { createFakeTwilioHttpClient, signTwilioWebhook, type FakeTwilioHttpClient, type MediaFetch } from '@complaints/bot';
 import type { RunningServer } from '../../createServer.ts';
-import { startTestServer, type TestServer } from '../../testing/testServer.ts';
+import { startTestServer, type TestServer, type TestServerOptions } from '../../testing/testServer.ts';
 import type { OutboxWorkerOptions } from '../outbox/outboxWorker.ts';
 
 export const PUBLIC_BASE_URL = 'https://complaints.example.org';
@@ -37,12 +37,16 @@ export async function startTwilioTestServer(
     /** How attachments are fetched from Twilio's media API. */
     mediaFetch?: MediaFetch;
     logDestination?: Writable;
+    rateLimits?: TestServerOptions['rateLimits'];
+    consoleDist?: string;
   } = {},
 ): Promise<TwilioTestServer> {
   const twilio = options.twilio ?? createFakeTwilioHttpClient();
   const server = await startTestServer({
     database: options.database,
     logDestination: options.logDestination,
+    rateLimits: options.rateLimits,
+    consoleDist: options.consoleDist,
     env: { ...TWILIO_ENV, ...options.env },
     channels: {
       twilioHttpClient: twilio,
