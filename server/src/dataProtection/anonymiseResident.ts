@@ -62,6 +62,9 @@ export async function anonymiseResident(tx: Prisma.TransactionClient, options: A
   await tx.conversation.updateMany({ where: { id: { in: conversationIds } }, data: { handoffReason: null } });
   await tx.messageMedia.deleteMany({ where: { message: { conversationId: { in: conversationIds } } } });
   await tx.message.updateMany({ where: { conversationId: { in: conversationIds } }, data: { body: ANONYMISED, classification: Prisma.DbNull, deliveryError: null } });
+  // A message still waiting for its bot turn would be answered after the words are gone (the
+  // turn runner's sweep finds it): there is nothing left to answer, so it counts as handled.
+  await tx.message.updateMany({ where: { conversationId: { in: conversationIds }, direction: 'inbound', processedAt: null }, data: { processedAt: now } });
   // Dialog state (botbuilder) is keyed by channel and conversation; it can hold what was said.
   for (const key of [...conversationIds, ...identities.map((i) => i.address)]) {
     await tx.botState.deleteMany({ where: { key: { contains: key } } });

@@ -75,12 +75,11 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Express
   const limits = { ...DEFAULT_PUBLIC_RATE_LIMITS, ...options.rateLimits };
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
-  // Twilio's webhooks come first. They are not pages (Twilio is no browser), so they skip the
-  // browser security headers, which cost about a tenth of an acknowledgement in a storm, and
-  // the request log: each webhook logs one line of its own ('inbound message stored', with the
-  // message id) instead of two.
-  if (options.twilioRoutes) app.use('/twilio', refusedWebhookRateLimit(limits), options.twilioRoutes);
   app.use(securityHeaders(ctx.config));
+  // Above the request log: in a storm each webhook logs one line of its own ('inbound message
+  // stored', with the message id) instead of two, without the access log's per-request child
+  // loggers.
+  if (options.twilioRoutes) app.use('/twilio', refusedWebhookRateLimit(limits), options.twilioRoutes);
   app.use(
     pinoHttp({
       logger: ctx.logger,

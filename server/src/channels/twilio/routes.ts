@@ -27,11 +27,6 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 export function twilioRoutes(deps: TwilioRouteDeps): Router {
   const router = express.Router();
   if (deps.inFlight) router.use(deps.inFlight);
-  // Mounted above the browser security headers (createApp.ts): keep the one that matters here.
-  router.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(deps.authToken, deps.publicBaseUrl, deps.logger));
 
