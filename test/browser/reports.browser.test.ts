@@ -102,7 +102,8 @@ describe('reports in the console', () => {
     expect(await axeViolations(officer)).toEqual([]);
     // 200% zoom: charts and wide tables stay within the page (the tables scroll inside their own box if they must).
     await officer.setViewportSize({ width: 640, height: 900 });
-    expect(await scrollsSideways(officer)).toBe(false);
+    // The charts resize after the viewport does (a ResizeObserver): wait for the layout to settle.
+    await expect.poll(() => scrollsSideways(officer)).toBe(false);
     await officer.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -32,7 +32,7 @@ describe('setting up the first administrator', () => {
     await page.getByRole('heading', { level: 1, name: 'Set up the first administrator' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 640, height: 900 });
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

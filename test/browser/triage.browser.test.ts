@@ -58,7 +58,7 @@ async function expectAxeClean(page: Page) {
 
 async function expectReadableAtDoubleZoom(page: Page) {
   await page.setViewportSize({ width: 640, height: 900 });
-  expect(await scrollsSideways(page)).toBe(false);
+  await expect.poll(() => scrollsSideways(page)).toBe(false);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
