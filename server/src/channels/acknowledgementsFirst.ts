@@ -101,6 +101,11 @@ export function acknowledgementsFirst(options: { quietMs?: number; share?: numbe
           wake();
         });
       }
+      // Each step on a turn of the event loop of its own. On embedded PGlite every statement
+      // resolves without I/O, so steps started back to back (a backlog draining while nothing
+      // is being acknowledged) would be one unbroken run of microtasks: no webhook, socket ping
+      // or timer would get in until the whole backlog had gone.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const started = Date.now();
       try {
         return await step();
