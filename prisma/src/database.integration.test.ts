@@ -1,8 +1,8 @@
 // The database opener's own promises: on PostgreSQL, a transaction whose session dies (a server
 // restart, a killed backend) gives its pool connection back instead of leaking it, and a
-// periodic job runs in one process at a time (runAlone).
+// periodic job runs in one process at a time (runAlone), even when the server ends its session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.ts';
+import { JOB_LOCK_SPACE, openDatabase } from './database.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './testing.ts';
 
 let database: TestDatabase;
@@ -59,5 +59,32 @@ describe('runAlone: a periodic job in one process at a time', () => {
     } finally {
       await otherProcess.close();
     }
+  });
+
+  it.runIf(testDatabaseKind() === 'postgres')('survives the server ending the lock’s session while the job runs (a restart)', { timeout: 30_000 }, async () => {
+    let finish!: () => void;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const job = database.runAlone('restart', async () => {
+      started();
+      await new Promise<void>((resolve) => (finish = resolve));
+      return 'finished';
+    });
+    await running;
+    // The lock's connection sits idle in the pool's hands while the job works on others: the
+    // FATAL a restarting server sends it arrives with no query to fail, as an 'error' event.
+    const lockHolder = `SELECT "pid" FROM pg_locks WHERE "locktype" = 'advisory' AND "classid" = $1 AND "objsubid" = 2
+      AND "database" = (SELECT "oid" FROM pg_database WHERE "datname" = current_database())`;
+    const [holder] = await database.query<{ pid: number }>(lockHolder, [JOB_LOCK_SPACE]);
+    expect(holder).toBeDefined();
+    await database.query('SELECT pg_terminate_backend($1)', [holder!.pid]);
+    for (let i = 0; i < 100 && (await database.query(lockHolder, [JOB_LOCK_SPACE])).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Let the FATAL reach the client before the job ends.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    finish();
+    expect(await job).toEqual({ ran: true, value: 'finished' });
+    // The lock ended with its session; the pool's other connections still work.
+    expect(await database.runAlone('restart', async () => 'again')).toEqual({ ran: true, value: 'again' });
+    expect(await database.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 });
