@@ -77,7 +77,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       prisma,
       query: async <Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
       async transaction(work) {
-        const client = await pool.connect();
+        const client = await borrow(pool);
         try {
           await client.query('BEGIN');
           const result = await work(async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[]);
@@ -93,7 +93,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       migrationsApplied,
       ping: () => ping(prisma),
       async runAlone(job, work) {
-        const client = await pool.connect();
+        // Idle for as long as the job runs (its queries use other connections).
+        const client = await borrow(pool);
         const lock = [JOB_LOCK_SPACE, job];
         let locked: boolean;
         try {
@@ -149,6 +150,26 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+/**
+ * A connection taken from the pool for a while. pg-pool listens for 'error' only on idle
+ * connections, and an 'error' nobody listens for ends the process: so a server that ends the
+ * session (a restart, pg_terminate_backend) while no query is running on a borrowed connection —
+ * runAlone's lock connection sits idle for the whole job — would crash the server. Here the
+ * error is kept instead; the next query on the connection fails, and release() destroys it.
+ */
+async function borrow(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const keep = (error: Error) => (lost ??= error);
+  client.on('error', keep);
+  const release = client.release.bind(client);
+  client.release = (destroy?: boolean | Error) => {
+    client.removeListener('error', keep);
+    return release(destroy ?? lost);
+  };
+  return client;
 }
 
 // Prisma's transaction manager sends COMMIT / ROLLBACK itself and only then asks the adapter to

@@ -1,4 +1,5 @@
 export { openDatabase, pgliteDirectory, JOB_LOCK_SPACE } from './database.ts';
+export { isDatabaseUnavailable } from './unavailable.ts';
 export type { Database, DatabaseKind, DatabaseTarget, OpenOptions, SqlDriver, SqlQuery } from './database.ts';
 export { applyMigrations, readMigrations, migrationsFolder, MigrationError } from './migrate.ts';
 export type { SqlSession, Migration } from './migrate.ts';

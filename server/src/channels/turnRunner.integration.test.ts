@@ -258,6 +258,33 @@ describe('each turn is one transaction', () => {
     expect(await marks(messageIds)).toBe(1);
     expect((await database.prisma.message.findUniqueOrThrow({ where: { id: messageIds[0] } })).processedAt).not.toBeNull();
   });
+
+  it.runIf(testDatabaseKind() === 'postgres')('a turn that fails because the database went away (a restart) waits for it, not "marked processed"', async () => {
+    const { conversationId, messageIds } = await conversationWith(1);
+    const lines: { level: number; msg: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
+    let attempts = 0;
+    const turns = createTurnRunner({
+      prisma: prisma(),
+      logger,
+      channels: ['sms'],
+      pendingPassMs: 0,
+      async runTurn(message) {
+        attempts++;
+        await writeMark(message);
+        // The bot's own query meets the session's end, and the error reaches the runner.
+        if (attempts === 1) await prisma().$queryRawUnsafe('SELECT pg_terminate_backend(pg_backend_pid())');
+      },
+    });
+    turns.schedule(conversationId);
+    await turns.idle();
+    expect(await database.prisma.message.findUniqueOrThrow({ where: { id: messageIds[0] } })).toMatchObject({ processedAt: null });
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([[40, 'could not process inbound messages: the database is unavailable; they wait for it']]);
+    turns.schedule(conversationId);
+    await turns.idle();
+    expect(attempts).toBe(2);
+    expect(await marks(messageIds)).toBe(1);
+  });
 });
 
 /** Another connection pool on the test database: another process, as far as locks go. */

@@ -9,7 +9,9 @@
 // killed mid-turn rolls the whole turn back: it runs again, once, wherever the conversation is
 // picked up next. A lock another process holds means that process is running the
 // conversation's turns; this one looks again shortly. A turn that throws is rolled back to a
-// savepoint, logged and marked processed, so one bad message cannot block the conversation.
+// savepoint, logged and marked processed, so one bad message cannot block the conversation —
+// unless the database went away (a restart): then the whole turn rolls back and runs again
+// when the periodic pass finds the message once the database is back.
 //
 // Messages are found by schedule() (a webhook, a web chat message), by resumePending() at
 // start-up and by a periodic pass every couple of seconds that picks up what another process
@@ -23,7 +25,7 @@
 // does not hold up everybody else. On embedded PGlite every other query waits while a turn's
 // transaction is open, so turns keep their transactions short: nothing inside one waits on the
 // network (what leaves the process is queued until after commit).
-import { Prisma, type Channel, type PrismaClient } from '@complaints/db';
+import { isDatabaseUnavailable, Prisma, type Channel, type PrismaClient } from '@complaints/db';
 import type { Logger } from '../config/logger.ts';
 import { attemptInTurn, runTurnTransaction } from './turnScope.ts';
 
@@ -133,6 +135,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
               receivedAt: next.createdAt,
             }),
           async (error) => {
+            // The database went away mid-turn (a restart): its connection, and so this whole
+            // transaction, is gone. Nothing is marked processed; the turn runs again once it is back.
+            if (isDatabaseUnavailable(error)) throw error;
             deps.logger.error({ err: error, messageId: next.id, conversationId }, 'bot turn failed; message marked processed');
           },
         );
@@ -190,7 +195,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       void runBatch(conversationId)
         .catch((error: unknown) => {
           // The turn rolled back (a lost connection, a timeout): it runs again on the next pass.
-          deps.logger.error({ err: error, conversationId }, 'could not process inbound messages');
+          if (isDatabaseUnavailable(error)) deps.logger.warn({ err: error, conversationId }, 'could not process inbound messages: the database is unavailable; they wait for it');
+          else deps.logger.error({ err: error, conversationId }, 'could not process inbound messages');
           return false;
         })
         .then((more) => {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '@complaints/db';
 import type { Logger } from '../config/logger.ts';
 import { AppError, AppErrorCode, httpStatusFor } from './appError.ts';
 
@@ -44,10 +45,27 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(httpStatusFor[appError.code]).json(body);
       return;
     }
+    if (isDatabaseUnavailable(error)) {
+      // A restart or failover: nothing was half-written (each change is one transaction), and a
+      // 503 tells Twilio, the console and load balancers to try again, where a 200 would lose it.
+      logger.warn({ method: req.method, path: req.path, reason: lastLine(error) }, 'database unavailable: answered 503');
+      res
+        .status(503)
+        .set('Retry-After', '5')
+        .json({ error: { code: AppErrorCode.Unavailable, message: 'The database cannot be reached just now. Please try again in a few seconds.' } });
+      return;
+    }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
     res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } });
   };
 }
+
+/** Prisma's messages open with the call site; the driver's reason is the last line. */
+const lastLine = (error: unknown) =>
+  String((error as Error | undefined)?.message ?? error)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .pop();
 
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new AppError(AppErrorCode.NotFound, `There is no API endpoint ${req.method} ${req.originalUrl}.`));

@@ -12,8 +12,8 @@ export const STAFF = { email: 'scale.admin@example.org', password: 'scale-out te
 
 export const testRedisUrl = () => process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
-/** Why these tests cannot run here, or undefined when PostgreSQL and Redis both answer. */
-export async function missingServices(): Promise<string | undefined> {
+/** Why a test needing PostgreSQL cannot run here, or undefined when TEST_DATABASE_URL answers. */
+export async function missingPostgres(): Promise<string | undefined> {
   const postgres = process.env.TEST_DATABASE_URL;
   if (!postgres) return 'TEST_DATABASE_URL is not set (a PostgreSQL server where the user may create databases)';
   const client = new pg.Client({ connectionString: postgres, connectionTimeoutMillis: 3_000 });
@@ -25,6 +25,13 @@ export async function missingServices(): Promise<string | undefined> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  return undefined;
+}
+
+/** Why these tests cannot run here, or undefined when PostgreSQL and Redis both answer. */
+export async function missingServices(): Promise<string | undefined> {
+  const postgres = await missingPostgres();
+  if (postgres) return postgres;
   const redis = new URL(testRedisUrl());
   const answered = await new Promise<boolean>((resolve) => {
     const socket = connect({ host: redis.hostname, port: Number(redis.port || 6379) });

@@ -1,6 +1,6 @@
-// A TCP proxy the test controls, in front of a shared service (Redis): cutting it drops every
-// connection through it and refuses new ones, as an outage would, without touching the service
-// itself (other engineers and test files share it).
+// A TCP proxy the test controls, in front of a shared service (Redis, PostgreSQL): cutting it
+// drops every connection through it and refuses new ones, as an outage would, without touching
+// the service itself (other engineers and test files share it).
 import { createConnection, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +9,8 @@ export interface TcpProxy {
   url(scheme: string): string;
   /** Drops every open connection; new ones are closed at once until restore(). */
   cut(): void;
+  /** New connections are closed at once until restore(); open ones carry on (a server shutting down). */
+  refuseNew(): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -45,6 +47,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     cut() {
       open = false;
       dropAll();
+    },
+    refuseNew() {
+      open = false;
     },
     restore() {
       open = true;

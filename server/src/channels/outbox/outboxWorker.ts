@@ -3,8 +3,10 @@
 // by a crash is picked up again once the lease runs out. A row Twilio accepted has its sid
 // stored and is never claimed again; status callbacks Twilio sent before that sid was stored are
 // applied as soon as it is. The one gap no queue can close without provider idempotency:
-// a crash between Twilio's 201 and the write of its sid resends that message once.
-import type { PrismaClient } from '@complaints/db';
+// a crash between Twilio's 201 and the write of its sid resends that message once. A database
+// that is away at that moment (a restart, a failover) is not a crash: the sid is kept and its
+// write retried for as long as the lease holds the row, so the message is recorded, not resent.
+import { isDatabaseUnavailable, type PrismaClient } from '@complaints/db';
 import { whatsAppDelivery, type MessageSender, type WhatsAppTemplate } from '@complaints/bot';
 import type { Logger } from '../../config/logger.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
@@ -53,6 +55,10 @@ interface Deps {
 }
 
 const CHANNELS = ['sms', 'whatsapp'] as const;
+/** Retrying the write of a sid Twilio gave while the database is away: first pause, longest pause. */
+export const RECORD_RETRY_MS = { first: 250, max: 5_000 };
+/** Stop retrying that write once this share of the lease has passed: after the lease another poller may send the row. */
+const RECORD_WITHIN_LEASE = 0.9;
 
 /** A claimed row with what sending it needs. */
 interface Claimed {
@@ -68,6 +74,8 @@ interface Claimed {
   address: string;
   optedOutAt: Date | null;
   lastInboundAt: Date | null;
+  /** performance.now() when the claim was made: the lease runs from about then. */
+  claimedAt: number;
 }
 
 export function createOutboxWorker(deps: Deps): OutboxWorker {
@@ -103,7 +111,8 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
    * as sending and reads what sending needs, in one statement: this runs for every reply.
    */
   async function claim(row: { id: string; status: string; attempts: number }, now: Date): Promise<Claimed | undefined> {
-    const [claimed] = await prisma.$queryRaw<Claimed[]>`
+    const claimedAt = performance.now();
+    const [claimed] = await prisma.$queryRaw<Omit<Claimed, 'claimedAt'>[]>`
       WITH claimed AS (
         UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = ${row.attempts + 1}, "lockedUntil" = ${new Date(now.getTime() + options.leaseMs)}, "updatedAt" = ${now}
         WHERE "id" = ${row.id}::uuid AND "status" = ${row.status}::"OutboxStatus" AND "attempts" = ${row.attempts} AND "providerSid" IS NULL
@@ -119,7 +128,31 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       JOIN message ON message."seq" = claimed."messageSeq"
       JOIN "Conversation" conversation ON conversation."id" = message."conversationId"
       JOIN "ChannelIdentity" identity ON identity."id" = conversation."channelIdentityId"`;
-    return claimed;
+    return claimed && { ...claimed, claimedAt };
+  }
+
+  /**
+   * Twilio has the message: until its sid is stored the row looks unsent and would go again once
+   * its lease runs out. So a write that fails (the database restarting) is tried again, with
+   * growing pauses, while the lease still keeps other pollers off the row; nothing else can be
+   * sent meanwhile anyway. Given up only near the lease's end or on shutdown.
+   */
+  async function recordAccepted(row: Claimed, write: () => Promise<unknown>): Promise<void> {
+    const giveUpAt = row.claimedAt + options.leaseMs * RECORD_WITHIN_LEASE;
+    for (let tries = 1, wait = RECORD_RETRY_MS.first; ; tries++, wait = Math.min(wait * 2, RECORD_RETRY_MS.max)) {
+      try {
+        await write();
+        if (tries > 1) deps.logger.info({ outboxId: row.id, tries }, 'recorded an outbound message Twilio accepted while the database was unavailable');
+        return;
+      } catch (error) {
+        if (stopped || performance.now() + wait > giveUpAt) {
+          deps.logger.error({ err: error, outboxId: row.id, tries }, 'Twilio accepted an outbound message but the database could not record it: it will be sent again when its lease runs out');
+          throw error;
+        }
+        if (tries === 1) deps.logger.warn({ err: error, outboxId: row.id }, 'Twilio accepted an outbound message but the database could not record it; trying again');
+        await pause(wait);
+      }
+    }
   }
 
   async function deliver(row: Claimed): Promise<void> {
@@ -159,13 +192,13 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       if (template) sentPayload.template = template;
       else delete sentPayload.template;
       // Both rows in one statement: atomic without a transaction's extra round trips.
-      await prisma.$executeRaw`
+      await recordAccepted(row, () => prisma.$executeRaw`
         WITH sent AS (
           UPDATE "OutboxMessage" SET "status" = 'sent', "providerSid" = ${result.providerSid}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at},
             "payload" = ${Object.keys(sentPayload).length > 0 ? JSON.stringify(sentPayload) : null}::jsonb
           WHERE "id" = ${row.id}::uuid
         )
-        UPDATE "Message" SET "providerMessageId" = ${result.providerSid}, "deliveryStatus" = 'sent', "deliveryStatusAt" = ${at} WHERE "seq" = ${row.seq}`;
+        UPDATE "Message" SET "providerMessageId" = ${result.providerSid}, "deliveryStatus" = 'sent', "deliveryStatusAt" = ${at} WHERE "seq" = ${row.seq}`);
       deps.logger.info({ outboxId: row.id, attempt }, 'outbound message accepted by Twilio');
       // Staff in a live chat watch their reply go from queued to sent to delivered.
       messageDeliveryChanged(deps.broadcaster, ref, 'sent');
@@ -195,6 +228,20 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
   let running: Promise<void> | undefined;
   let stopped = false;
   let again = false;
+  /** Pauses in progress, cut short by stop(). */
+  const pauses = new Set<() => void>();
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const end = () => {
+        clearTimeout(timeout);
+        pauses.delete(end);
+        resolve();
+      };
+      const timeout = setTimeout(end, ms);
+      pauses.add(end);
+    });
+  }
 
   function schedule(delay: number): void {
     if (stopped) return;
@@ -205,7 +252,9 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
   function tick(): void {
     timer = undefined;
     running = runOnce()
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'outbox poll failed'))
+      .catch((error: unknown) =>
+        isDatabaseUnavailable(error) ? deps.logger.warn({ err: error }, 'outbox poll failed: the database is unavailable') : deps.logger.error({ err: error }, 'outbox poll failed'),
+      )
       .finally(() => {
         running = undefined;
         schedule(again ? 0 : options.pollIntervalMs);
@@ -223,6 +272,7 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      for (const end of pauses) end();
       await running;
     },
   };
