@@ -128,7 +128,8 @@ describe('anonymisation keeps every figure (retention sweep and erasure)', () =>
     expect(resident.complaints[0]?.letters[0]).toMatchObject({ html: ANONYMISED, text: ANONYMISED });
     expect(resident.conversations[0]?.messages[0]?.body).toBe(ANONYMISED);
     const webChat = await prisma.conversation.findUniqueOrThrow({ where: { id: webChatOfA }, include: { messages: true, channelIdentity: true } });
-    expect(webChat.messages.map((m) => m.body)).toEqual([ANONYMISED]);
+    // The bot may have answered the resident's message before the erasure: every word is gone either way.
+    expect(new Set(webChat.messages.map((m) => m.body))).toEqual(new Set([ANONYMISED]));
     expect(webChat.channelIdentity.address).toBe(`anonymised:${webChat.channelIdentityId}`);
     expect((await prisma.auditEvent.findFirstOrThrow({ where: { action: 'conversation.handoff_requested', conversationId: webChatOfA } })).after).toEqual({ reason: ANONYMISED });
     const created = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'complaint.created', residentId: residentOfA } });

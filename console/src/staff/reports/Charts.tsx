@@ -37,7 +37,9 @@ export function TrendChart({ data, series }: { data: Record<string, string | num
   );
 }
 
-export function StackedBarChart({ data, series, category = 'month' }: { data: Record<string, string | number>[]; series: Series[]; category?: string }) {
+type BarChartProps = { data: Record<string, string | number>[]; series: Series[]; category?: string };
+
+function Bars({ data, series, category = 'month', stacked }: BarChartProps & { stacked: boolean }) {
   return (
     <Frame>
       <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -46,26 +48,18 @@ export function StackedBarChart({ data, series, category = 'month' }: { data: Re
         <YAxis allowDecimals={false} />
         <Legend />
         {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} isAnimationActive={false} />
+          <Bar key={s.key} dataKey={s.key} name={s.label} {...(stacked ? { stackId: 'stack' } : {})} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} isAnimationActive={false} />
         ))}
       </BarChart>
     </Frame>
   );
 }
 
+export function StackedBarChart(props: BarChartProps) {
+  return <Bars {...props} stacked />;
+}
+
 /** Bars side by side (this period beside the previous one), one group per category. */
-export function GroupedBarChart({ data, series, category }: { data: Record<string, string | number>[]; series: Series[]; category: string }) {
-  return (
-    <Frame>
-      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey={category} />
-        <YAxis allowDecimals={false} />
-        <Legend />
-        {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    </Frame>
-  );
+export function GroupedBarChart(props: BarChartProps & { category: string }) {
+  return <Bars {...props} stacked={false} />;
 }
