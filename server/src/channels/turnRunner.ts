@@ -82,6 +82,18 @@ export interface TurnRunnerDeps {
 
 type Outcome = 'ran' | 'none' | 'busy';
 
+interface NextInbound {
+  id: string;
+  seq: bigint;
+  providerMessageId: string | null;
+  channel: Channel;
+  body: string;
+  createdAt: Date;
+  address: string;
+  optedOutAt: Date | null;
+  media: { url: string; contentType: string }[];
+}
+
 export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   const concurrency = deps.concurrency ?? DEFAULT_TURN_CONCURRENCY;
   const transaction = deps.transaction ?? DEFAULT_TURN_TRANSACTION;
@@ -109,18 +121,18 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         if (!lock?.locked) return 'busy';
         const lockedAt = Date.now();
         // Read after the lock: whatever an earlier holder committed is visible, so this is the
-        // next message in seq order and has not been processed.
-        const next = await tx.message.findFirst({
-          where: { conversationId, direction: 'inbound', processedAt: null, channel: { in: deps.channels } },
-          orderBy: { seq: 'asc' },
-          include: { media: true },
-        });
+        // next message in seq order and has not been processed. With what its turn needs (the
+        // sender's identity, its photos) in one statement: this runs for every message.
+        const [next] = await tx.$queryRaw<NextInbound[]>`
+          SELECT m."id", m."seq", m."providerMessageId", m."channel"::text AS "channel", m."body", m."createdAt",
+            i."address", i."optedOutAt",
+            COALESCE((SELECT json_agg(json_build_object('url', mm."url", 'contentType', mm."contentType")) FROM "MessageMedia" mm WHERE mm."messageSeq" = m."seq"), '[]'::json) AS "media"
+          FROM "Message" m
+          JOIN "Conversation" c ON c."id" = m."conversationId"
+          JOIN "ChannelIdentity" i ON i."id" = c."channelIdentityId"
+          WHERE m."conversationId" = ${conversationId}::uuid AND m."direction" = 'inbound' AND m."processedAt" IS NULL AND m."channel"::text IN (${channelList})
+          ORDER BY m."seq" LIMIT 1`;
         if (!next) return 'none';
-        // Read for every turn: a STOP in the turn before changes how this one is handled.
-        const identity = await tx.channelIdentity.findFirstOrThrow({
-          where: { conversations: { some: { id: conversationId } } },
-          select: { address: true, optedOutAt: true },
-        });
         await attemptInTurn(
           () =>
             deps.runTurn({
@@ -128,10 +140,11 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
               providerMessageId: next.providerMessageId,
               conversationId,
               channel: next.channel,
-              address: identity.address,
-              optedOut: identity.optedOutAt !== null,
+              address: next.address,
+              // Read for every turn: a STOP in the turn before changes how this one is handled.
+              optedOut: next.optedOutAt !== null,
               text: next.body,
-              media: next.media.map((m) => ({ url: m.url, contentType: m.contentType })),
+              media: next.media,
               receivedAt: next.createdAt,
             }),
           async (error) => {
