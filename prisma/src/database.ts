@@ -9,6 +9,7 @@ import pg from 'pg';
 import { PrismaClient, type Prisma } from '../generated/client/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
 import { PGLITE_EXTENSIONS } from './pgliteExtensions.ts';
+import { offerTransactionSql } from './transactionSql.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -194,6 +195,7 @@ function releasingFailedTransactions(factory: AdapterFactory): AdapterFactory {
 
 function releaseOnFailure(tx: PgTransaction): PgTransaction {
   const client = (tx as unknown as { client: pg.PoolClient }).client;
+  offerTransactionSql(async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[]);
   let released = false;
   const execute = tx.executeRaw.bind(tx);
   const commit = tx.commit.bind(tx);
@@ -229,7 +231,21 @@ function releaseOnFailure(tx: PgTransaction): PgTransaction {
 // differ nominally from @prisma/client 6.19's; the runtime interface is the same (its own
 // integration tests, and ours, run every query through it).
 function pgliteAdapter(pglite: PGlite): NonNullable<Prisma.PrismaClientOptions['adapter']> {
-  return new PrismaPGlite(pglite) as unknown as NonNullable<Prisma.PrismaClientOptions['adapter']>;
+  const factory = new PrismaPGlite(pglite);
+  const connect = factory.connect.bind(factory);
+  // The adapter's transaction holds PGlite's own transaction object: offered for transactionSql.ts.
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await start(isolationLevel);
+      const inner = (tx as unknown as { client: Pick<PGlite, 'query'> }).client;
+      offerTransactionSql(async <Row>(text: string, params?: unknown[]) => (await inner.query<Row>(text, params)).rows);
+      return tx;
+    };
+    return adapter;
+  };
+  return factory as unknown as NonNullable<Prisma.PrismaClientOptions['adapter']>;
 }
 
 async function ping(prisma: PrismaClient): Promise<void> {

@@ -1,4 +1,6 @@
 export { openDatabase, pgliteDirectory, JOB_LOCK_SPACE } from './database.ts';
+export { sqlThroughPrisma, withTransactionSql } from './transactionSql.ts';
+export type { TransactionSqlSlot } from './transactionSql.ts';
 export { isDatabaseUnavailable } from './unavailable.ts';
 export type { Database, DatabaseKind, DatabaseTarget, OpenOptions, SqlDriver, SqlQuery } from './database.ts';
 export { applyMigrations, readMigrations, migrationsFolder, MigrationError } from './migrate.ts';

@@ -2,8 +2,10 @@
 // the same transaction (5.12: a full record, including when the complaint was received). After
 // each write the injected event sink hears what changed, so the server can tell staff live. (The
 // server runs a whole bot turn in one transaction — each $transaction here is then a savepoint
-// in it — and its sink holds the events until the turn commits.)
-import type { PrismaClient, Prisma } from '@complaints/db';
+// in it — and its sink holds the events until the turn commits.) What every turn does — read
+// the conversation's state, label the message, note an offer — is plain SQL on `sql`: the server
+// gives it the turn transaction's own connection, which costs a fraction of a Prisma query.
+import { sqlThroughPrisma, type PrismaClient, type Prisma, type SqlQuery } from '@complaints/db';
 import type {
   ComplaintInput,
   ConversationRef,
@@ -21,6 +23,8 @@ export interface PrismaIntakeOptions {
   acknowledgementDueOn: (receivedAt: Date) => Date;
   /** Told after each change (never inside its transaction); a failing sink is ignored. */
   onEvent?: IntakeEventSink;
+  /** Where the every-turn statements run (looked up per statement); through Prisma when absent. */
+  sql?: () => SqlQuery;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -28,22 +32,19 @@ type Tx = Prisma.TransactionClient;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class PrismaIntake implements IntakePort {
+  private readonly sql: () => SqlQuery;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly options: PrismaIntakeOptions,
-  ) {}
+  ) {
+    this.sql = options.sql ?? (() => sqlThroughPrisma(prisma));
+  }
 
   async getConversationState(ref: ConversationRef): Promise<ConversationSnapshot> {
-    const conversation = await this.ensureConversation(this.prisma, ref);
-    const residentId = conversation.residentId ?? conversation.channelIdentity.residentId;
-    const request = residentId
-      ? await this.prisma.serviceRequest.findFirst({
-          where: { residentId, status: { in: ['open', 'in_progress'] } },
-          orderBy: { receivedAt: 'desc' },
-          select: { id: true, reference: true },
-        })
-      : null;
-    return { state: conversation.state, residentId, openServiceRequest: request };
+    const read = () => this.sql()<ConversationSnapshot>(CONVERSATION_STATE, [ref.conversationId]);
+    const [snapshot] = await this.whenConversationExists(ref, read);
+    return snapshot!;
   }
 
   async findOrLinkResident(ref: ConversationRef, details: ResidentDetails, options: { asRepresentative?: boolean } = {}) {
@@ -211,25 +212,35 @@ export class PrismaIntake implements IntakePort {
   }
 
   async markComplaintOffered(ref: ConversationRef, input: { at: Date; label: string }) {
-    const conversation = await this.ensureConversation(this.prisma, ref);
-    await this.prisma.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: input.at, lastDetectorLabel: input.label } });
-    this.emit({ type: 'complaint_offered', conversationId: conversation.id });
+    await this.whenConversationExists(ref, () =>
+      this.sql()(`UPDATE "Conversation" SET "complaintOfferedAt" = $2, "lastDetectorLabel" = $3, "updatedAt" = now() WHERE "id" = $1::uuid RETURNING "id"`, [ref.conversationId, input.at, input.label]),
+    );
+    this.emit({ type: 'complaint_offered', conversationId: ref.conversationId });
   }
 
   async clearComplaintOffered(ref: ConversationRef) {
-    const conversation = await this.ensureConversation(this.prisma, ref);
-    await this.prisma.conversation.update({ where: { id: conversation.id }, data: { complaintOfferedAt: null } });
-    this.emit({ type: 'complaint_offer_answered', conversationId: conversation.id });
+    await this.whenConversationExists(ref, () => this.sql()(`UPDATE "Conversation" SET "complaintOfferedAt" = NULL, "updatedAt" = now() WHERE "id" = $1::uuid RETURNING "id"`, [ref.conversationId]));
+    this.emit({ type: 'complaint_offer_answered', conversationId: ref.conversationId });
   }
 
   async recordClassification(ref: ConversationRef, input: { messageId: string; classification: MessageClassification }) {
-    if (!UUID.test(input.messageId)) return;
+    if (!UUID.test(input.messageId) || !UUID.test(ref.conversationId)) return;
     const { label, confidence, reasons } = input.classification;
     // Scoped to the conversation and to inbound rows: a turn can only label its own message.
-    await this.prisma.message.updateMany({
-      where: { id: input.messageId, conversationId: ref.conversationId, direction: 'inbound' },
-      data: { classification: { label, confidence, reasons } },
-    });
+    await this.sql()(`UPDATE "Message" SET "classification" = $3::jsonb WHERE "id" = $1::uuid AND "conversationId" = $2::uuid AND "direction" = 'inbound'`, [
+      input.messageId,
+      ref.conversationId,
+      JSON.stringify({ label, confidence, reasons }),
+    ]);
+  }
+
+  /** Runs `statement` on the conversation's row; creates the conversation first when it finds none. */
+  private async whenConversationExists<Row>(ref: ConversationRef, statement: () => Promise<Row[]>): Promise<Row[]> {
+    if (!UUID.test(ref.conversationId)) throw new Error(`Conversation id must be a UUID: ${ref.conversationId}`);
+    const rows = await statement();
+    if (rows.length > 0) return rows;
+    await this.ensureConversation(this.prisma, ref);
+    return statement();
   }
 
   private emit(event: IntakeEvent): void {
@@ -256,6 +267,15 @@ export class PrismaIntake implements IntakePort {
     });
   }
 }
+
+// The resident is the conversation's, or else the one its number is linked to.
+const CONVERSATION_STATE = `
+  SELECT c."state"::text AS "state", COALESCE(c."residentId", i."residentId") AS "residentId",
+    (SELECT json_build_object('id', r."id", 'reference', r."reference") FROM "ServiceRequest" r
+     WHERE r."residentId" = COALESCE(c."residentId", i."residentId") AND r."status"::text IN ('open', 'in_progress')
+     ORDER BY r."receivedAt" DESC LIMIT 1) AS "openServiceRequest"
+  FROM "Conversation" c JOIN "ChannelIdentity" i ON i."id" = c."channelIdentityId"
+  WHERE c."id" = $1::uuid`;
 
 async function audit(
   tx: Tx,

@@ -3,14 +3,22 @@ import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
 import { ETagConflictError, PrismaStorage } from './PrismaStorage.ts';
 
 let db: TestDatabase;
-let storage: PrismaStorage;
 beforeAll(async () => {
   db = await createTestDatabase();
-  storage = new PrismaStorage(db.prisma);
 });
 afterAll(async () => db?.destroy());
 
-describe('PrismaStorage', () => {
+// The server runs the statements on the driver (inside a turn, on its transaction); alone they go through Prisma.
+describe.each([
+  ['through Prisma', () => new PrismaStorage(db.prisma)],
+  ['on the driver', () => new PrismaStorage(db.prisma, () => db.query)],
+])('PrismaStorage %s', (_how, makeStorage) => {
+  let storage: PrismaStorage;
+  beforeAll(() => {
+    storage = makeStorage();
+  });
+  afterAll(async () => db.prisma.botState.deleteMany());
+
   it('writes, reads back with an eTag, and deletes', async () => {
     await storage.write({ k1: { count: 1, nested: { a: [1, 2] } } });
     const read = await storage.read(['k1', 'missing']);
@@ -39,5 +47,11 @@ describe('PrismaStorage', () => {
     const second = (await storage.read(['k3'])).k3;
     expect(second.eTag).not.toBe(first.eTag);
     expect(second.v).toBe(2);
+  });
+
+  it('keeps what residents wrote exactly: quotes, markup, emoji, other scripts', async () => {
+    const text = `It's "still" broken <script>alert(1)</script> \\ 😡🏚️ ਮੇਰਾ ਘਰ ; DROP TABLE "BotState"; --`;
+    await storage.write({ k4: { answers: { what: text } } });
+    expect((await storage.read(['k4'])).k4).toMatchObject({ answers: { what: text } });
   });
 });

@@ -43,7 +43,7 @@ import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
 import { createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorker, type OutboxWorkerOptions } from './outbox/outboxWorker.ts';
 import { setOptedOut } from './optOut.ts';
 import { createTurnRunner, type PendingInbound, type TurnRunner } from './turnRunner.ts';
-import { afterCommit, afterTurn, deliverAfterCommit } from './turnScope.ts';
+import { afterCommit, afterTurn, deliverAfterCommit, turnSql } from './turnScope.ts';
 import { simulatorRoutes } from './simulator/routes.ts';
 import { createSimulatedTwilio } from './simulator/simulatedTwilio.ts';
 import { twilioRoutes } from './twilio/routes.ts';
@@ -91,7 +91,10 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   // Refreshed before each turn: closure days added in the console must count from the next turn.
   let calendar: WorkingCalendar | undefined;
   const intakeEvents = createIntakeEventSink(ctx);
+  // What every turn runs goes to the turn transaction's own connection (turnScope.ts).
+  const sql = () => turnSql(ctx.database.query);
   const intake = new PrismaIntake(prisma, {
+    sql,
     acknowledgementDueOn: (receivedAt) => {
       if (!calendar) throw new Error('working calendar not loaded');
       return civilDateToDbDate(acknowledgementDueOn('stage_1', receivedAt, calendar));
@@ -100,7 +103,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     // once the turn that recorded them has committed.
     onEvent: (event) => afterCommit(() => intakeEvents(event)),
   });
-  const bot = new ComplaintsBot({ storage: new PrismaStorage(prisma), intake, now: ctx.now });
+  const bot = new ComplaintsBot({ storage: new PrismaStorage(prisma, sql), intake, now: ctx.now });
 
   // Config never turns the simulator on beside real Twilio, so only one of the two is set.
   const simulator = config.phoneSimulator
@@ -146,7 +149,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     });
     const worker = outbox;
     outbound = createOutboundQueue({
-      prisma,
+      sql,
       broadcaster: ctx.broadcaster,
       now: options.outbox?.now ?? ctx.now,
       whatsappTemplateSid: twilio.whatsappTemplateSid,

@@ -84,7 +84,8 @@ type Outcome = 'ran' | 'none' | 'busy';
 
 interface NextInbound {
   id: string;
-  seq: bigint;
+  /** int8 as text: the drivers differ on int8 (transactionSql.ts). */
+  seq: string;
   providerMessageId: string | null;
   channel: Channel;
   body: string;
@@ -97,6 +98,7 @@ interface NextInbound {
 export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   const concurrency = deps.concurrency ?? DEFAULT_TURN_CONCURRENCY;
   const transaction = deps.transaction ?? DEFAULT_TURN_TRANSACTION;
+  const channels: string[] = deps.channels;
   const channelList = Prisma.join(deps.channels.length ? deps.channels : ['none']);
   // Conversations waiting for a slot, oldest first (a Set keeps insertion order).
   const waiting = new Set<string>();
@@ -113,25 +115,27 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   /** One turn: the conversation's next unprocessed message, in its own transaction. */
   async function runNext(conversationId: string): Promise<Outcome> {
     const began = performance.now();
-    let turn: { messageId: string; seq: bigint; lockedAt: number; releasedAt: number } | undefined;
+    let turn: { messageId: string; seq: string; lockedAt: number; releasedAt: number } | undefined;
     const outcome = await runTurnTransaction(
       deps.prisma,
-      async (tx): Promise<Outcome> => {
-        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${TURN_LOCK_SPACE}::int4, hashtext(${conversationId})) AS "locked"`;
+      async (_tx, sql): Promise<Outcome> => {
+        const [lock] = await sql<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2)) AS "locked"`, [TURN_LOCK_SPACE, conversationId]);
         if (!lock?.locked) return 'busy';
         const lockedAt = Date.now();
         // Read after the lock: whatever an earlier holder committed is visible, so this is the
         // next message in seq order and has not been processed. With what its turn needs (the
         // sender's identity, its photos) in one statement: this runs for every message.
-        const [next] = await tx.$queryRaw<NextInbound[]>`
-          SELECT m."id", m."seq", m."providerMessageId", m."channel"::text AS "channel", m."body", m."createdAt",
+        const [next] = await sql<NextInbound>(
+          `SELECT m."id", m."seq"::text AS "seq", m."providerMessageId", m."channel"::text AS "channel", m."body", m."createdAt",
             i."address", i."optedOutAt",
             COALESCE((SELECT json_agg(json_build_object('url', mm."url", 'contentType', mm."contentType")) FROM "MessageMedia" mm WHERE mm."messageSeq" = m."seq"), '[]'::json) AS "media"
           FROM "Message" m
           JOIN "Conversation" c ON c."id" = m."conversationId"
           JOIN "ChannelIdentity" i ON i."id" = c."channelIdentityId"
-          WHERE m."conversationId" = ${conversationId}::uuid AND m."direction" = 'inbound' AND m."processedAt" IS NULL AND m."channel"::text IN (${channelList})
-          ORDER BY m."seq" LIMIT 1`;
+          WHERE m."conversationId" = $1::uuid AND m."direction" = 'inbound' AND m."processedAt" IS NULL AND m."channel"::text = ANY($2::text[])
+          ORDER BY m."seq" LIMIT 1`,
+          [conversationId, channels],
+        );
         if (!next) return 'none';
         await attemptInTurn(
           () =>
@@ -156,7 +160,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         );
         // The transaction's own time (now()), which is also the createdAt of every reply the turn
         // queued: what the bot said in answer to a message can always be told from the record.
-        await tx.$executeRaw`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = ${next.seq}`;
+        await sql(`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = $1::int8`, [next.seq]);
         turn = { messageId: next.id, seq: next.seq, lockedAt, releasedAt: Date.now() };
         return 'ran';
       },
@@ -165,7 +169,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     if (turn) {
       // The lock was held from lockedAt to at least releasedAt (taken just before COMMIT).
       deps.logger.debug(
-        { conversationId, messageId: turn.messageId, seq: String(turn.seq), lockedAt: turn.lockedAt, releasedAt: turn.releasedAt, transactionMs: Math.round((performance.now() - began) * 10) / 10 },
+        { conversationId, messageId: turn.messageId, seq: turn.seq, lockedAt: turn.lockedAt, releasedAt: turn.releasedAt, transactionMs: Math.round((performance.now() - began) * 10) / 10 },
         'bot turn committed',
       );
     }

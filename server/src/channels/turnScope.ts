@@ -10,13 +10,15 @@
 // once it has committed — or dropped if it rolls back. (The one exception is the web chat's
 // "typing…" indicator, which changes nothing and is cleared after the turn whatever happens.)
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Prisma, PrismaClient } from '@complaints/db';
+import { withTransactionSql, type Prisma, type PrismaClient, type SqlQuery } from '@complaints/db';
 import type { Broadcaster, StaffEvent } from '../realtime/broadcaster.ts';
 
 type Effect = () => unknown;
 
 interface TurnScope {
   tx: Prisma.TransactionClient;
+  /** The same transaction on the driver itself (transactionSql.ts), for the statements every turn runs. */
+  sql: SqlQuery;
   /** Run after commit, in order; dropped on rollback. */
   afterCommit: Effect[];
   /** Run after the transaction ends, committed or not. */
@@ -36,6 +38,15 @@ function openScope(): TurnScope | undefined {
 
 export function inTurn(): boolean {
   return openScope() !== undefined;
+}
+
+/**
+ * Where a hot-path statement runs: inside a turn, on the turn transaction's own connection;
+ * elsewhere on `outside` (the Database's driver). Prisma's query compiler costs several times
+ * what these statements do, and they run for every message (transactionSql.ts).
+ */
+export function turnSql(outside: SqlQuery): SqlQuery {
+  return openScope()?.sql ?? outside;
 }
 
 /**
@@ -75,17 +86,17 @@ async function nested(scope: TurnScope, work: unknown): Promise<unknown> {
 async function withSavepoint<T>(scope: TurnScope, work: () => Promise<T>): Promise<T> {
   const name = `turn_savepoint_${++scope.savepoints}`;
   const effects = scope.afterCommit.length;
-  await scope.tx.$executeRawUnsafe(`SAVEPOINT ${name}`);
+  await scope.sql(`SAVEPOINT ${name}`);
   let result: T;
   try {
     result = await work();
   } catch (error) {
     // If this fails too the connection is gone: the whole turn rolls back and runs again.
-    await scope.tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`);
+    await scope.sql(`ROLLBACK TO SAVEPOINT ${name}`);
     scope.afterCommit.length = effects;
     throw error;
   }
-  await scope.tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${name}`);
+  await scope.sql(`RELEASE SAVEPOINT ${name}`);
   return result;
 }
 
@@ -117,7 +128,7 @@ export interface TurnTransactionOptions {
  * One turn's transaction: `work` runs with the scope open; after commit the queued effects run in
  * order (awaited, outside the scope, so they use the root client); then the after-turn ones.
  */
-export async function runTurnTransaction<T>(root: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>, options: TurnTransactionOptions): Promise<T> {
+export async function runTurnTransaction<T>(root: PrismaClient, work: (tx: Prisma.TransactionClient, sql: SqlQuery) => Promise<T>, options: TurnTransactionOptions): Promise<T> {
   if (openScope()) throw new Error('a turn transaction cannot start inside another turn');
   let scope: TurnScope | undefined;
   const runEffects = async (effects: Effect[]) => {
@@ -131,12 +142,15 @@ export async function runTurnTransaction<T>(root: PrismaClient, work: (tx: Prism
   };
   let result: T;
   try {
-    result = await root.$transaction(
-      (tx) => {
-        scope = { tx, afterCommit: [], afterTurn: [], savepoints: 0, ended: false };
-        return turns.run(scope, () => work(tx));
-      },
-      { maxWait: options.maxWaitMs, timeout: options.timeoutMs },
+    result = await withTransactionSql((slot) =>
+      root.$transaction(
+        (tx) => {
+          if (!slot.query) throw new Error('the database adapter did not offer the turn transaction to transactionSql');
+          scope = { tx, sql: slot.query, afterCommit: [], afterTurn: [], savepoints: 0, ended: false };
+          return turns.run(scope, () => work(tx, slot.query!));
+        },
+        { maxWait: options.maxWaitMs, timeout: options.timeoutMs },
+      ),
     );
   } catch (error) {
     if (scope) scope.ended = true;

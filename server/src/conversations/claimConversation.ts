@@ -51,7 +51,7 @@ export async function claimConversation(ctx: ServerContext, options: ClaimConver
     return true;
   });
   // Claiming again what you already hold changes nothing and tells nobody.
-  const summary = claimed ? await publishConversationUpdated(ctx, id) : await loadConversationSummary(ctx.prisma, id);
+  const summary = claimed ? await publishConversationUpdated(ctx, id) : await loadConversationSummary(ctx.database.query, id);
   if (!summary) throw new AppError(AppErrorCode.NotFound, 'There is no conversation with that id.');
   return summary;
 }

@@ -1,9 +1,8 @@
 // A conversation as staff see it in the queue and the conversation view (a plain DTO, never a
 // Prisma row), and the `conversation.updated` event that carries it whenever it changes.
-import { Prisma, type PrismaClient } from '@complaints/db';
+import { Prisma, type SqlQuery } from '@complaints/db';
 import type { ServerContext } from '../context.ts';
 import { CONVERSATION_UPDATED_EVENT, type TConversationSummary } from '../schemas/index.ts';
-import type { Db } from '../complaints/caseRow.ts';
 import { triageQueueOf, waitingSince } from './triageRules.ts';
 
 /** The relations toConversationSummary reads; include these when loading conversations. */
@@ -61,14 +60,34 @@ export function toConversationSummary(row: ConversationSummaryRow): TConversatio
   };
 }
 
-export async function loadConversationSummary(db: Db | PrismaClient, id: string): Promise<TConversationSummary | null> {
-  const row = await db.conversation.findUnique({ where: { id }, include: CONVERSATION_SUMMARY_INCLUDE });
-  return row && toConversationSummary(row);
+// What CONVERSATION_SUMMARY_INCLUDE loads, in one statement on the driver: this runs after every
+// bot change to a conversation (offers, handoffs), and Prisma would take five queries and compile
+// each. Timestamps come back as JSON text, so they are turned into Dates below.
+const CONVERSATION_SUMMARY_SQL = `
+  SELECT c."id", c."version", c."channel"::text AS "channel", c."state"::text AS "state", c."urgent", c."handoffReason",
+    c."handoffRequestedAt", c."claimedAt", c."complaintOfferedAt", c."lastDetectorLabel", c."lastMessageAt", c."createdAt",
+    (SELECT json_build_object('id', r."id", 'fullName', r."fullName", 'preferredName', r."preferredName") FROM "Resident" r WHERE r."id" = c."residentId") AS "resident",
+    (SELECT json_build_object('id', s."id", 'name', s."name") FROM "StaffUser" s WHERE s."id" = c."claimedById") AS "claimedBy",
+    (SELECT json_build_object('optedOutAt', i."optedOutAt") FROM "ChannelIdentity" i WHERE i."id" = c."channelIdentityId") AS "channelIdentity",
+    COALESCE((SELECT json_agg(json_build_object('classification', m."classification")) FROM (
+      SELECT m."classification" FROM "Message" m
+      WHERE m."conversationId" = c."id" AND m."direction" = 'inbound' AND m."classification" IS NOT NULL
+      ORDER BY m."seq" DESC LIMIT 1) m), '[]'::json) AS "messages"
+  FROM "Conversation" c WHERE c."id" = $1::uuid`;
+
+type SummarySqlRow = Omit<ConversationSummaryRow, 'channelIdentity'> & { channelIdentity: { optedOutAt: string | null } };
+
+/** The summary of one conversation, read on the driver (or a turn's transaction: channels/turnScope.ts). */
+export async function loadConversationSummary(sql: SqlQuery, id: string): Promise<TConversationSummary | null> {
+  const [row] = await sql<SummarySqlRow>(CONVERSATION_SUMMARY_SQL, [id]);
+  if (!row) return null;
+  const optedOutAt = row.channelIdentity.optedOutAt;
+  return toConversationSummary({ ...row, channelIdentity: { optedOutAt: optedOutAt === null ? null : new Date(optedOutAt) } } as ConversationSummaryRow);
 }
 
 /** Tells staff a conversation changed; called after the change has committed. */
-export async function publishConversationUpdated(ctx: Pick<ServerContext, 'prisma' | 'broadcaster'>, id: string): Promise<TConversationSummary | null> {
-  const conversation = await loadConversationSummary(ctx.prisma, id);
+export async function publishConversationUpdated(ctx: Pick<ServerContext, 'database' | 'broadcaster'>, id: string): Promise<TConversationSummary | null> {
+  const conversation = await loadConversationSummary(ctx.database.query, id);
   if (conversation) ctx.broadcaster.toStaff({ type: CONVERSATION_UPDATED_EVENT, payload: { conversation } });
   return conversation;
 }

@@ -4,14 +4,15 @@
 // suppressed (and staff told), and a WhatsApp message outside the 24-hour window goes by template.
 // The worker judges both again when it sends (outboxWorker.ts).
 import { randomUUID } from 'node:crypto';
-import type { Prisma, PrismaClient } from '@complaints/db';
+import type { Prisma, SqlQuery } from '@complaints/db';
 import { whatsAppDelivery, type OutboundQueue, type OutboundText } from '@complaints/bot';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { publishConversationMessage, type StoredMessage } from '../../conversations/messageEvents.ts';
 import { messageDeliveryChanged } from './outboxEvents.ts';
 
 export interface OutboundQueueDeps {
-  prisma: PrismaClient;
+  /** Where the statements run: inside a bot turn its transaction (turnScope.turnSql), else the driver. */
+  sql: () => SqlQuery;
   broadcaster: Broadcaster;
   now: () => Date;
   whatsappTemplateSid: string | undefined;
@@ -28,10 +29,11 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
       const now = deps.now();
       // Inside a bot turn this is the turn's transaction, and turns of one conversation run one at
       // a time across processes; the worker checks the opt-out again before it sends.
-      const identity = await deps.prisma.channelIdentity.findUnique({
-        where: { channel_address: { channel: text.channel, address: text.address } },
-        select: { optedOutAt: true, lastInboundAt: true },
-      });
+      const sql = deps.sql();
+      const [identity] = await sql<{ optedOutAt: Date | null; lastInboundAt: Date | null }>(
+        `SELECT "optedOutAt", "lastInboundAt" FROM "ChannelIdentity" WHERE "channel" = $1::"Channel" AND "address" = $2`,
+        [text.channel, text.address],
+      );
       let outcome: 'queued' | 'suppressed' | 'failed' = identity?.optedOutAt ? 'suppressed' : 'queued';
       let payload: Prisma.InputJsonValue | undefined;
       if (outcome === 'queued' && text.channel === 'whatsapp') {
@@ -41,19 +43,22 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
       }
       const error = outcome === 'failed' ? WHATSAPP_WINDOW_CLOSED : null;
       const outboxStatus = outcome === 'queued' ? 'pending' : outcome === 'suppressed' ? 'cancelled' : 'failed';
-      // Both rows in one statement (so both or neither), one round trip: this runs for every reply.
-      const [row] = await deps.prisma.$queryRaw<Omit<StoredMessage, 'media'>[]>`
-        WITH message AS (
-          INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "staffUserId", "body", "deliveryStatus", "deliveryStatusAt", "deliveryError")
-          VALUES (${randomUUID()}::uuid, ${text.conversationId}::uuid, ${text.channel}::"Channel", 'outbound', ${text.staffUserId ? 'staff' : 'bot'}::"MessageAuthor", ${text.staffUserId ?? null}::uuid, ${text.body}, ${outcome}::"DeliveryStatus", ${now}, ${error})
-          RETURNING "id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"
-        ), outbox AS (
-          INSERT INTO "OutboxMessage" ("id", "messageSeq", "status", "nextAttemptAt", "lastError", "payload", "updatedAt")
-          SELECT ${randomUUID()}::uuid, message."seq", ${outboxStatus}::"OutboxStatus", ${now}, ${error}, ${payload === undefined ? null : JSON.stringify(payload)}::jsonb, ${now}
-          FROM message
-        )
-        SELECT * FROM message`;
-      const created: StoredMessage = { ...row!, media: [] };
+      const [row] = await sql<Omit<StoredMessage, 'media' | 'seq'> & { seq: string | bigint }>(QUEUE_MESSAGE, [
+        randomUUID(),
+        text.conversationId,
+        text.channel,
+        text.staffUserId ? 'staff' : 'bot',
+        text.staffUserId ?? null,
+        text.body,
+        outcome,
+        now,
+        error,
+        randomUUID(),
+        outboxStatus,
+        payload === undefined ? null : JSON.stringify(payload),
+      ]);
+      // node-postgres gives int8 as a string, PGlite as a bigint.
+      const created: StoredMessage = { ...row!, seq: BigInt(row!.seq), media: [] };
       publishConversationMessage(deps.broadcaster, created);
       const ref = { messageId: created.id, conversationId: text.conversationId, channel: text.channel };
       if (created.deliveryStatus === 'queued') deps.onQueued();
@@ -62,3 +67,18 @@ export function createOutboundQueue(deps: OutboundQueueDeps): OutboundQueue {
     },
   };
 }
+
+// Both rows in one statement (so both or neither), one round trip: this runs for every reply.
+// $1 message id, $2 conversation, $3 channel, $4 author, $5 staff user, $6 body, $7 delivery status,
+// $8 now, $9 error, $10 outbox id, $11 outbox status, $12 payload.
+const QUEUE_MESSAGE = `
+  WITH message AS (
+    INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "staffUserId", "body", "deliveryStatus", "deliveryStatusAt", "deliveryError")
+    VALUES ($1::uuid, $2::uuid, $3::"Channel", 'outbound', $4::"MessageAuthor", $5::uuid, $6, $7::"DeliveryStatus", $8, $9)
+    RETURNING "id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"
+  ), outbox AS (
+    INSERT INTO "OutboxMessage" ("id", "messageSeq", "status", "nextAttemptAt", "lastError", "payload", "updatedAt")
+    SELECT $10::uuid, message."seq", $11::"OutboxStatus", $8, $9, $12::jsonb, $8
+    FROM message
+  )
+  SELECT * FROM message`;
