@@ -102,8 +102,8 @@ describe('isDatabaseUnavailable: a database away, told from other errors', () =>
 
   describe.runIf(testDatabaseKind() === 'postgres')('on PostgreSQL', () => {
     /** What each way in reports: the driver, Prisma's raw and model queries, a Prisma transaction. */
-    async function errorsFrom(url: string): Promise<unknown[]> {
-      const away = await openDatabase({ kind: 'postgres', url }, { migrate: false });
+    async function errorsFrom(url: string, options: { connectTimeoutMs?: number } = {}): Promise<unknown[]> {
+      const away = await openDatabase({ kind: 'postgres', url }, { migrate: false, ...options });
       try {
         const caught = (work: () => Promise<unknown>) => work().then(() => new Error('the query succeeded'), (error: unknown) => error);
         return [
@@ -146,6 +146,24 @@ describe('isDatabaseUnavailable: a database away, told from other errors', () =>
         for (const error of await errorsFrom(url.toString())) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
       } finally {
         await new Promise((resolve) => closing.close(resolve));
+      }
+    });
+
+    it('is true, after a bounded wait, when the server takes connections and never answers (a hung host)', { timeout: 30_000 }, async () => {
+      const held = new Set<import('node:net').Socket>();
+      const silent = createServer((socket) => void held.add(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = await ourDatabase();
+        url.host = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+        const started = performance.now();
+        const errors = await errorsFrom(url.toString(), { connectTimeoutMs: 300 });
+        for (const error of errors) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+        // Five ways in, each waiting its bounded while: not for ever.
+        expect(performance.now() - started).toBeLessThan(20_000);
+      } finally {
+        for (const socket of held) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
       }
     });
 

@@ -49,12 +49,17 @@ export interface Database extends SqlDriver {
   close(): Promise<void>;
 }
 
+/** How long a query waits to open a connection to PostgreSQL before it fails as unavailable. */
+export const POOL_CONNECT_TIMEOUT_MS = 10_000;
+
 /** The advisory lock key space of periodic jobs (two-int keys: apart from one-bigint locks). */
 export const JOB_LOCK_SPACE = 0x6a6f6273; // "jobs"
 
 export interface OpenOptions {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** PostgreSQL: how long a query waits to open a connection (default POOL_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
 }
 
 /** Where PGlite keeps its files inside DATA_DIR. */
@@ -67,8 +72,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'postgres') {
     let migrationsApplied: string[] = [];
     if (migrate) migrationsApplied = await migratePostgres(target.url);
-    // One pool (node-postgres defaults, as PrismaPg would create it) for Prisma and `query`.
-    const pool = new pg.Pool({ connectionString: target.url });
+    // One pool for Prisma and `query`. node-postgres would wait for ever for a connection to a
+    // server that accepts TCP but never answers (a hung host, a half-open failover): a bounded
+    // wait makes that "unavailable" (503, try again) instead of requests that hang, and TCP
+    // keep-alive notices a peer that vanished without closing its connections.
+    const pool = new pg.Pool({ connectionString: target.url, connectionTimeoutMillis: options.connectTimeoutMs ?? POOL_CONNECT_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     const prisma = new PrismaClient({ adapter: releasingFailedTransactions(new PrismaPg(pool)) });
     // An idle connection the server closes (restart, failover) is dropped by the pool and
     // reopened on the next query; without a listener its 'error' would end the process.

@@ -19,9 +19,9 @@ describe('withTransactionSql', () => {
         expect(slot.query).toBeDefined();
         await slot.query!(insert, ['sql-commit']);
         expect(await tx.botState.count({ where: { key: 'sql-commit' } })).toBe(1);
-        const [{ txid: driverTx }] = await slot.query!<{ txid: string }>('SELECT txid_current()::text AS txid');
-        const [{ txid: prismaTx }] = await tx.$queryRawUnsafe<{ txid: string }[]>('SELECT txid_current()::text AS txid');
-        expect(driverTx).toBe(prismaTx);
+        const [driver] = await slot.query!<{ txid: string }>('SELECT txid_current()::text AS txid');
+        const [prisma] = await tx.$queryRawUnsafe<{ txid: string }[]>('SELECT txid_current()::text AS txid');
+        expect(driver?.txid).toBe(prisma?.txid);
       }),
     );
     expect(await database.prisma.botState.count({ where: { key: 'sql-commit' } })).toBe(1);

@@ -133,6 +133,7 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   if (twilio && publicBaseUrl) {
     outbox = createOutboxWorker({
       prisma,
+      sql: ctx.database.query,
       logger,
       broadcaster: ctx.broadcaster,
       sender: createTwilioSender({

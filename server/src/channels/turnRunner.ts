@@ -80,7 +80,8 @@ export interface TurnRunnerDeps {
   transaction?: { maxWaitMs: number; timeoutMs: number };
 }
 
-type Outcome = 'ran' | 'none' | 'busy';
+/** 'last': ran, and nothing else was waiting (what arrives meanwhile schedules the conversation again). */
+type Outcome = 'ran' | 'last' | 'none' | 'busy';
 
 interface NextInbound {
   id: string;
@@ -125,7 +126,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         // Read after the lock: whatever an earlier holder committed is visible, so this is the
         // next message in seq order and has not been processed. With what its turn needs (the
         // sender's identity, its photos) in one statement: this runs for every message.
-        const [next] = await sql<NextInbound>(
+        // Two rows: whether another is waiting, so a conversation's last message needs no
+        // transaction of its own to find that nothing is left.
+        const [next, after] = await sql<NextInbound>(
           `SELECT m."id", m."seq"::text AS "seq", m."providerMessageId", m."channel"::text AS "channel", m."body", m."createdAt",
             i."address", i."optedOutAt",
             COALESCE((SELECT json_agg(json_build_object('url', mm."url", 'contentType', mm."contentType")) FROM "MessageMedia" mm WHERE mm."messageSeq" = m."seq"), '[]'::json) AS "media"
@@ -133,7 +136,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           JOIN "Conversation" c ON c."id" = m."conversationId"
           JOIN "ChannelIdentity" i ON i."id" = c."channelIdentityId"
           WHERE m."conversationId" = $1::uuid AND m."direction" = 'inbound' AND m."processedAt" IS NULL AND m."channel"::text = ANY($2::text[])
-          ORDER BY m."seq" LIMIT 1`,
+          ORDER BY m."seq" LIMIT 2`,
           [conversationId, channels],
         );
         if (!next) return 'none';
@@ -162,7 +165,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         // queued: what the bot said in answer to a message can always be told from the record.
         await sql(`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = $1::int8`, [next.seq]);
         turn = { messageId: next.id, seq: next.seq, lockedAt, releasedAt: Date.now() };
-        return 'ran';
+        return after ? 'ran' : 'last';
       },
       { ...transaction, onEffectError: (error) => deps.logger.error({ err: error, conversationId }, 'after a bot turn: could not tell staff or the resident') },
     );
@@ -182,7 +185,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     for (let i = 0; i < BATCH; i++) {
       if (closed) return false;
       const outcome = await background(async () => (closed ? 'none' : runNext(conversationId)));
-      if (outcome === 'none') return false;
+      if (outcome === 'none' || outcome === 'last') return false;
       if (outcome === 'busy') {
         retryLater(conversationId);
         return false;

@@ -4,7 +4,7 @@
 // shows the same with a real server process and a real outage.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import type { PrismaClient } from '@complaints/db';
+import type { PrismaClient, SqlQuery } from '@complaints/db';
 import { createTestDatabase, type TestDatabase } from '@complaints/db/testing';
 import { createConversation, createResident, fictionalMobile } from '@complaints/db/factories';
 import { createFakeTwilioHttpClient, createTwilioSender, type TwilioHttpClient } from '@complaints/bot';
@@ -19,11 +19,19 @@ beforeAll(async () => {
 afterAll(async () => database?.destroy());
 
 /**
- * The real client, except that while `away` is set its writes by raw SQL (how the worker records
- * a sent message) fail as they do when the server drops the connection.
+ * The real database, except that while `away` is set its statements on the driver (how the worker
+ * polls, claims and records a sent message) and its raw SQL through Prisma fail as they do when the
+ * server drops the connection.
  */
 function databaseThatGoesAway(prisma: PrismaClient) {
   const state = { away: false, refused: 0 };
+  const sql: SqlQuery = async (text, params) => {
+    if (state.away) {
+      state.refused++;
+      throw new Error('Connection terminated unexpectedly');
+    }
+    return database.query(text, params);
+  };
   const client = new Proxy(prisma, {
     get(target, prop) {
       if (prop === '$executeRaw' && state.away) {
@@ -36,7 +44,7 @@ function databaseThatGoesAway(prisma: PrismaClient) {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { client, state };
+  return { client, sql, state };
 }
 
 /** A queued reply, an outbox worker whose database goes away the moment Twilio accepts it. */
@@ -46,7 +54,7 @@ async function replyAcceptedAsTheDatabaseGoes(options: Partial<OutboxWorkerOptio
   const queued = await database.prisma.message.create({
     data: { conversationId: conversation.id, channel: 'sms', direction: 'outbound', author: 'bot', body: 'Your repair is booked for Tuesday.', deliveryStatus: 'queued', outbox: { create: { status: 'pending' } } },
   });
-  const { client, state } = databaseThatGoesAway(database.prisma);
+  const { client, sql, state } = databaseThatGoesAway(database.prisma);
   const twilio = createFakeTwilioHttpClient();
   const httpClient: TwilioHttpClient = {
     async request(request) {
@@ -57,6 +65,7 @@ async function replyAcceptedAsTheDatabaseGoes(options: Partial<OutboxWorkerOptio
   };
   const worker = createOutboxWorker({
     prisma: client,
+    sql,
     logger: pino({ level: 'silent' }),
     broadcaster: new RecordingBroadcaster(),
     sender: createTwilioSender({

@@ -6,7 +6,7 @@
 // a crash between Twilio's 201 and the write of its sid resends that message once. A database
 // that is away at that moment (a restart, a failover) is not a crash: the sid is kept and its
 // write retried for as long as the lease holds the row, so the message is recorded, not resent.
-import { isDatabaseUnavailable, type PrismaClient } from '@complaints/db';
+import { isDatabaseUnavailable, type PrismaClient, type SqlQuery } from '@complaints/db';
 import { whatsAppDelivery, type MessageSender, type WhatsAppTemplate } from '@complaints/bot';
 import type { Logger } from '../../config/logger.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
@@ -44,6 +44,8 @@ export interface OutboxWorker {
 
 interface Deps {
   prisma: PrismaClient;
+  /** The driver (Database.query) for what runs for every reply: polling, claiming, recording the sid. */
+  sql: SqlQuery;
   logger: Logger;
   broadcaster: Broadcaster;
   sender: MessageSender;
@@ -66,7 +68,8 @@ interface Claimed {
   /** Including this one. */
   attempts: number;
   payload: unknown;
-  seq: bigint;
+  /** int8 as text: the drivers differ on int8. */
+  seq: string;
   messageId: string;
   conversationId: string;
   channel: (typeof CHANNELS)[number];
@@ -83,18 +86,7 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
 
   async function runOnce(): Promise<void> {
     const now = options.now();
-    const due = await prisma.outboxMessage.findMany({
-      where: {
-        message: { channel: { in: [...CHANNELS] } },
-        OR: [
-          { status: 'pending', nextAttemptAt: { lte: now } },
-          { status: 'sending', providerSid: null, lockedUntil: { lt: now } },
-        ],
-      },
-      orderBy: [{ nextAttemptAt: 'asc' }, { messageSeq: 'asc' }],
-      take: options.batchSize,
-      select: { id: true, status: true, attempts: true },
-    });
+    const due = await deps.sql<{ id: string; status: string; attempts: number }>(DUE, [CHANNELS, now, options.batchSize]);
     // A full batch means more may be due: poll again at once rather than after the interval.
     if (due.length === options.batchSize) again = true;
     const background = deps.background ?? ((step) => step());
@@ -112,22 +104,7 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
    */
   async function claim(row: { id: string; status: string; attempts: number }, now: Date): Promise<Claimed | undefined> {
     const claimedAt = performance.now();
-    const [claimed] = await prisma.$queryRaw<Omit<Claimed, 'claimedAt'>[]>`
-      WITH claimed AS (
-        UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = ${row.attempts + 1}, "lockedUntil" = ${new Date(now.getTime() + options.leaseMs)}, "updatedAt" = ${now}
-        WHERE "id" = ${row.id}::uuid AND "status" = ${row.status}::"OutboxStatus" AND "attempts" = ${row.attempts} AND "providerSid" IS NULL
-        RETURNING "id", "messageSeq", "attempts", "payload"
-      ), message AS (
-        UPDATE "Message" m SET "deliveryStatus" = 'sending', "deliveryStatusAt" = ${options.now()}
-        FROM claimed WHERE m."seq" = claimed."messageSeq"
-        RETURNING m."seq", m."id", m."conversationId", m."channel", m."body"
-      )
-      SELECT claimed."id", claimed."attempts", claimed."payload", message."seq", message."id" AS "messageId", message."conversationId",
-        message."channel"::text AS "channel", message."body", identity."address", identity."optedOutAt", identity."lastInboundAt"
-      FROM claimed
-      JOIN message ON message."seq" = claimed."messageSeq"
-      JOIN "Conversation" conversation ON conversation."id" = message."conversationId"
-      JOIN "ChannelIdentity" identity ON identity."id" = conversation."channelIdentityId"`;
+    const [claimed] = await deps.sql<Omit<Claimed, 'claimedAt'>>(CLAIM, [row.id, row.status, row.attempts, new Date(now.getTime() + options.leaseMs), now, options.now()]);
     return claimed && { ...claimed, claimedAt };
   }
 
@@ -162,7 +139,7 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
     if (row.optedOutAt) {
       await prisma.$transaction([
         prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'cancelled', lockedUntil: null } }),
-        prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'suppressed', deliveryStatusAt: options.now() } }),
+        prisma.message.update({ where: { seq: BigInt(row.seq) }, data: { deliveryStatus: 'suppressed', deliveryStatusAt: options.now() } }),
       ]);
       messageDeliveryChanged(deps.broadcaster, ref, 'suppressed', 'opted_out');
       return;
@@ -176,7 +153,7 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       if (delivery.kind === 'no_template') {
         await prisma.$transaction([
           prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', lockedUntil: null, lastError: WHATSAPP_WINDOW_CLOSED } }),
-          prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'failed', deliveryStatusAt: options.now(), deliveryError: WHATSAPP_WINDOW_CLOSED } }),
+          prisma.message.update({ where: { seq: BigInt(row.seq) }, data: { deliveryStatus: 'failed', deliveryStatusAt: options.now(), deliveryError: WHATSAPP_WINDOW_CLOSED } }),
         ]);
         deps.logger.warn({ outboxId: row.id, attempt }, 'WhatsApp message not sent: the 24-hour window has closed and no template is configured');
         messageDeliveryChanged(deps.broadcaster, ref, 'failed', 'whatsapp_window_closed');
@@ -192,33 +169,29 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
       if (template) sentPayload.template = template;
       else delete sentPayload.template;
       // Both rows in one statement: atomic without a transaction's extra round trips.
-      await recordAccepted(row, () => prisma.$executeRaw`
-        WITH sent AS (
-          UPDATE "OutboxMessage" SET "status" = 'sent', "providerSid" = ${result.providerSid}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at},
-            "payload" = ${Object.keys(sentPayload).length > 0 ? JSON.stringify(sentPayload) : null}::jsonb
-          WHERE "id" = ${row.id}::uuid
-        )
-        UPDATE "Message" SET "providerMessageId" = ${result.providerSid}, "deliveryStatus" = 'sent', "deliveryStatusAt" = ${at} WHERE "seq" = ${row.seq}`);
+      await recordAccepted(row, () =>
+        deps.sql(RECORD_ACCEPTED, [row.id, result.providerSid, at, Object.keys(sentPayload).length > 0 ? JSON.stringify(sentPayload) : null, row.seq]),
+      );
       deps.logger.info({ outboxId: row.id, attempt }, 'outbound message accepted by Twilio');
       // Staff in a live chat watch their reply go from queued to sent to delivered.
       messageDeliveryChanged(deps.broadcaster, ref, 'sent');
       // Only after the write above has committed: a callback kept before it is taken here, one
       // kept after it finds the sid itself (applyDeliveryStatus.ts).
-      await applyEarlyDeliveryStatuses(deps, { seq: row.seq, id: row.messageId, conversationId: row.conversationId, channel: row.channel }, result.providerSid);
+      await applyEarlyDeliveryStatuses(deps, { seq: BigInt(row.seq), id: row.messageId, conversationId: row.conversationId, channel: row.channel }, result.providerSid);
       return;
     }
     if (result.outcome === 'retry' && attempt < options.maxAttempts) {
       const nextAttemptAt = new Date(at.getTime() + options.backoff(attempt));
       await prisma.$transaction([
         prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'pending', nextAttemptAt, lockedUntil: null, lastError: result.error } }),
-        prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'queued', deliveryStatusAt: at } }),
+        prisma.message.update({ where: { seq: BigInt(row.seq) }, data: { deliveryStatus: 'queued', deliveryStatusAt: at } }),
       ]);
       deps.logger.warn({ outboxId: row.id, attempt, error: result.error, nextAttemptAt }, 'outbound message not sent; will retry');
       return;
     }
     await prisma.$transaction([
       prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', lockedUntil: null, lastError: result.error } }),
-      prisma.message.update({ where: { seq: row.seq }, data: { deliveryStatus: 'failed', deliveryStatusAt: at, deliveryError: result.error } }),
+      prisma.message.update({ where: { seq: BigInt(row.seq) }, data: { deliveryStatus: 'failed', deliveryStatusAt: at, deliveryError: result.error } }),
     ]);
     deps.logger.error({ outboxId: row.id, attempt, error: result.error }, 'outbound message failed');
     messageDeliveryChanged(deps.broadcaster, ref, 'failed', result.error);
@@ -277,3 +250,43 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
     },
   };
 }
+
+// Plain SQL on the driver: these run for every reply, and Prisma's query compiler costs several
+// times the statements.
+
+/** $1 channels, $2 now, $3 batch size. Rows due, and rows whose sender's lease ran out unsent. */
+const DUE = `
+  SELECT o."id", o."status"::text AS "status", o."attempts" FROM "OutboxMessage" o
+  JOIN "Message" m ON m."seq" = o."messageSeq"
+  WHERE m."channel"::text = ANY($1::text[])
+    AND ((o."status" = 'pending' AND o."nextAttemptAt" <= $2) OR (o."status" = 'sending' AND o."providerSid" IS NULL AND o."lockedUntil" < $2))
+  ORDER BY o."nextAttemptAt", o."messageSeq" LIMIT $3`;
+
+/**
+ * $1 id, $2 status read, $3 attempts read, $4 lease end, $5 now, $6 status time. Takes the row
+ * (compare-and-set on status and attempts), marks its message sending and reads what sending needs.
+ */
+const CLAIM = `
+  WITH claimed AS (
+    UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = $3 + 1, "lockedUntil" = $4, "updatedAt" = $5
+    WHERE "id" = $1::uuid AND "status" = $2::"OutboxStatus" AND "attempts" = $3 AND "providerSid" IS NULL
+    RETURNING "id", "messageSeq", "attempts", "payload"
+  ), message AS (
+    UPDATE "Message" m SET "deliveryStatus" = 'sending', "deliveryStatusAt" = $6
+    FROM claimed WHERE m."seq" = claimed."messageSeq"
+    RETURNING m."seq", m."id", m."conversationId", m."channel", m."body"
+  )
+  SELECT claimed."id", claimed."attempts", claimed."payload", message."seq"::text AS "seq", message."id" AS "messageId", message."conversationId",
+    message."channel"::text AS "channel", message."body", identity."address", identity."optedOutAt", identity."lastInboundAt"
+  FROM claimed
+  JOIN message ON message."seq" = claimed."messageSeq"
+  JOIN "Conversation" conversation ON conversation."id" = message."conversationId"
+  JOIN "ChannelIdentity" identity ON identity."id" = conversation."channelIdentityId"`;
+
+/** $1 outbox id, $2 sid, $3 at, $4 payload sent, $5 message seq. Both rows in one statement: atomic without a transaction. */
+const RECORD_ACCEPTED = `
+  WITH sent AS (
+    UPDATE "OutboxMessage" SET "status" = 'sent', "providerSid" = $2, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = $3, "payload" = $4::jsonb
+    WHERE "id" = $1::uuid
+  )
+  UPDATE "Message" SET "providerMessageId" = $2, "deliveryStatus" = 'sent', "deliveryStatusAt" = $3 WHERE "seq" = $5::int8`;
