@@ -2,7 +2,7 @@
 // restart, a killed backend) gives its pool connection back instead of leaking it, and a
 // periodic job runs in one process at a time (runAlone), even when the server ends its session;
 // and an unreachable database is told from every other error (isDatabaseUnavailable).
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_LOCK_SPACE, openDatabase } from './database.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
@@ -150,7 +150,7 @@ describe('isDatabaseUnavailable: a database away, told from other errors', () =>
     });
 
     it('is true, after a bounded wait, when the server takes connections and never answers (a hung host)', { timeout: 30_000 }, async () => {
-      const held = new Set<import('node:net').Socket>();
+      const held = new Set<Socket>();
       const silent = createServer((socket) => void held.add(socket));
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       try {

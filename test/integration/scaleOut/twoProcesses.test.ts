@@ -2,6 +2,8 @@
 // PostgreSQL database and the local Redis: a message posted to process A reaches a staff socket
 // on process B, and 200 webhooks for one conversation, alternating between the processes, are
 // each processed exactly once, in order, one turn at a time.
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTwilioApi, type FakeTwilioApi } from '../../support/processes/fakeTwilioApi.ts';
 import { postSms, signedSms, type ProductProcess } from '../../support/processes/productProcesses.ts';
@@ -11,6 +13,7 @@ import {
   messagesSeen,
   missingServices,
   repliesByTurn,
+  signedInClient,
   staffSocketOn,
   startScaleOutProduct,
   storedMessages,
@@ -101,5 +104,31 @@ describe.skipIf(missing !== undefined)('two server processes on one database and
     const sentTo = twilio.sent.filter((sent) => sent.to === resident);
     expect(sentTo).toHaveLength(replies);
     expect(new Set(sentTo.map((sent) => sent.sid)).size).toBe(replies);
+  });
+
+  it("a web chat resident connected to process A gets the reply a member of staff sends through process B, live", { timeout: 60_000 }, async () => {
+    const chat = io(`${a.url}/chat`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true });
+    try {
+      const received: { seq: number; author: string; text: string }[] = [];
+      chat.on('message', (message: { seq: number; author: string; text: string }) => received.push(message));
+      await new Promise((resolve, reject) => {
+        chat.once('session', resolve);
+        chat.once('connect_error', reject);
+      });
+      const sent = (await chat.timeout(5_000).emitWithAck('message', { clientId: randomUUID(), text: 'I want to talk to a person about the damp in my flat' })) as { ok: boolean; seq: number };
+      expect(sent.ok).toBe(true);
+      const [stored] = await database.query<{ conversationId: string }>('SELECT "conversationId" FROM "Message" WHERE "seq" = $1', [sent.seq]);
+      // The bot's answer, from whichever process ran the turn.
+      await until(() => received.some((message) => message.author === 'bot'), 20_000, 'the bot reply on the resident socket');
+
+      const staff = await signedInClient(b);
+      expect((await staff.post(`/api/conversations/${stored!.conversationId}/claim`)).status).toBe(200);
+      const reply = await staff.post(`/api/conversations/${stored!.conversationId}/messages`, { text: 'Hello, this is Sam from the housing team, on process B.' });
+      expect(reply.status).toBe(201);
+      const pushed = await until(() => received.find((message) => message.author === 'staff'), 20_000, 'the staff reply on the resident socket on A');
+      expect(pushed.text).toBe('Hello, this is Sam from the housing team, on process B.');
+    } finally {
+      chat.close();
+    }
   });
 });

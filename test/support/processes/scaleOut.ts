@@ -139,8 +139,8 @@ export interface StaffSocket {
   close(): void;
 }
 
-/** Signs the administrator in on this process and connects a staff socket there (websocket only). */
-export async function staffSocketOn(product: ProductProcess): Promise<StaffSocket> {
+/** Signs the administrator in on this process; the session cookie. */
+async function signInOn(product: ProductProcess): Promise<string> {
   const response = await fetch(`${product.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -149,6 +149,28 @@ export async function staffSocketOn(product: ProductProcess): Promise<StaffSocke
   if (!response.ok) throw new Error(`sign-in failed on ${product.url}: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('sign-in gave no session cookie');
+  return cookie;
+}
+
+/** The administrator's API on this process: JSON posts with the session cookie. */
+export async function signedInClient(product: ProductProcess) {
+  const cookie = await signInOn(product);
+  return {
+    async post(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+      const response = await fetch(product.url + path, {
+        method: 'POST',
+        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+  };
+}
+
+/** Signs the administrator in on this process and connects a staff socket there (websocket only). */
+export async function staffSocketOn(product: ProductProcess): Promise<StaffSocket> {
+  const cookie = await signInOn(product);
   const socket = io(product.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
   const events: StaffSocket['events'] = [];
   socket.onAny((name: string, payload: Record<string, unknown>) => events.push({ name, payload }));
