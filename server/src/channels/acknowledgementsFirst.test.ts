@@ -14,7 +14,7 @@ describe('acknowledgementsFirst', () => {
   });
 
   it('holds background work while an acknowledgement is in flight, and runs it once things are quiet', async () => {
-    const gate = acknowledgementsFirst({ quietMs: 5, minGapMs: 10_000 });
+    const gate = acknowledgementsFirst({ busyAbove: 0, quietMs: 5, minGapMs: 10_000 });
     await gate.background(async () => undefined); // uses up the storm slot
     let finish!: () => void;
     const acknowledgement = gate.track(() => new Promise<string>((resolve) => (finish = () => resolve('stored'))));
@@ -29,7 +29,7 @@ describe('acknowledgementsFirst', () => {
   });
 
   it('keeps holding background work while acknowledgements follow each other closely', async () => {
-    const gate = acknowledgementsFirst({ quietMs: 30, minGapMs: 10_000 });
+    const gate = acknowledgementsFirst({ busyAbove: 0, quietMs: 30, minGapMs: 10_000 });
     await gate.background(async () => undefined);
     await gate.track(async () => 'first');
     let ran = false;
@@ -43,7 +43,7 @@ describe('acknowledgementsFirst', () => {
   });
 
   it('in a storm that never ends, gives background work one slot at a time, share times the last step apart', async () => {
-    const gate = acknowledgementsFirst({ quietMs: 5, share: 4, minGapMs: 1 });
+    const gate = acknowledgementsFirst({ busyAbove: 0, quietMs: 5, share: 4, minGapMs: 1 });
     void gate.track(() => new Promise(() => {}));
     const starts: number[] = [];
     const step = () => gate.background(async () => {
@@ -59,7 +59,7 @@ describe('acknowledgementsFirst', () => {
   });
 
   it('releases background work after a failed acknowledgement too', async () => {
-    const gate = acknowledgementsFirst({ quietMs: 1, minGapMs: 10_000 });
+    const gate = acknowledgementsFirst({ busyAbove: 0, quietMs: 1, minGapMs: 10_000 });
     await gate.background(async () => undefined);
     const failed = gate.track(() => Promise.reject(new Error('database down')));
     const background = gate.background(async () => 'ran');
@@ -68,7 +68,7 @@ describe('acknowledgementsFirst', () => {
   });
 
   it('counts a webhook as in flight from its arrival until its answer, before its message is stored', async () => {
-    const gate = acknowledgementsFirst({ quietMs: 5, minGapMs: 10_000 });
+    const gate = acknowledgementsFirst({ busyAbove: 0, quietMs: 5, minGapMs: 10_000 });
     await gate.background(async () => undefined);
     const response = new EventEmitter();
     let passedOn = false;
@@ -84,7 +84,7 @@ describe('acknowledgementsFirst', () => {
   });
 
   it('does not call it quiet when the event loop was busy past the quiet period while a webhook waited unread', async () => {
-    const gate = acknowledgementsFirst({ quietMs: 5, minGapMs: 10_000 });
+    const gate = acknowledgementsFirst({ busyAbove: 0, quietMs: 5, minGapMs: 10_000 });
     const server = createServer((req, res) => gate.requests(req as Request, res as unknown as Response, () => undefined));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
@@ -108,6 +108,40 @@ describe('acknowledgementsFirst', () => {
       client.destroy();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('lets background work run beside acknowledgements in flight while the event loop has time to spare', async () => {
+    const gate = acknowledgementsFirst({ sampleMs: 20 });
+    void gate.track(() => new Promise(() => {}));
+    await sleep(30); // an idle stretch: the next sample finds the loop mostly idle
+    const started = Date.now();
+    expect(await gate.background(async () => 'turn')).toBe('turn');
+    expect(Date.now() - started).toBeLessThan(15);
+  });
+
+  it('holds background work back to its share once the event loop is busy with acknowledgements in flight', async () => {
+    const gate = acknowledgementsFirst({ sampleMs: 20, busyAbove: 0.5, share: 4, minGapMs: 1 });
+    void gate.track(() => new Promise(() => {}));
+    const spin = (ms: number) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until);
+    };
+    // A storm the process can barely keep up with: the loop busy nine tenths of the time.
+    const storm = setInterval(() => spin(9), 10);
+    try {
+      await sleep(40);
+      const starts: number[] = [];
+      const step = () =>
+        gate.background(async () => {
+          starts.push(Date.now());
+          await sleep(20);
+        });
+      await Promise.all([step(), step()]);
+      // One slot at a time: the second about 4 x 20 ms after the first ended.
+      expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(95);
+    } finally {
+      clearInterval(storm);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 
 // Acknowledgements come before background work. A webhook only has to store its message and
@@ -7,7 +8,13 @@ import type { RequestHandler } from 'express';
 // and does not retry an SMS webhook).
 //
 // So a step of background work (one turn, one send) starts once no acknowledgement has been in
-// flight for `quietMs`. In a storm that never lets up, one step at a time still gets a slot, so
+// flight for `quietMs` (by default: none in flight once the event loop has read what arrived).
+// A longer quiet period starves turns under steady traffic that leaves the process mostly idle
+// — 150 webhooks a second arrive every 7 ms — and residents would wait minutes for an answer
+// the machine had time to give. Nor do acknowledgements in flight hold background work back
+// while the process has time to spare: only when the event loop was busier than `busyAbove`
+// over the last `sampleMs` (a storm the process can barely keep up with) do steps wait.
+// In a storm that never lets up, one step at a time still gets a slot, so
 // replies keep coming: the next slot opens `share` times the last step's duration after it
 // ended (at least `minGapMs`), which keeps background work to about 1 / (1 + share) of the time
 // whatever a step costs (a turn on embedded PGlite costs far more than on PostgreSQL).
@@ -24,13 +31,24 @@ export interface AcknowledgementsFirst {
   background<T>(step: () => Promise<T>): Promise<T>;
 }
 
-export function acknowledgementsFirst(options: { quietMs?: number; share?: number; minGapMs?: number } = {}): AcknowledgementsFirst {
-  const quietMs = options.quietMs ?? 10;
+export interface AcknowledgementsFirstOptions {
+  quietMs?: number;
+  share?: number;
+  minGapMs?: number;
+  /** Event loop utilisation (0–1) above which acknowledgements in flight hold steps back; 0: always. */
+  busyAbove?: number;
+  sampleMs?: number;
+}
+
+export function acknowledgementsFirst(options: AcknowledgementsFirstOptions = {}): AcknowledgementsFirst {
+  const quietMs = options.quietMs ?? 0;
+  const busyAbove = options.busyAbove ?? 0.75;
+  const sampleMs = options.sampleMs ?? 100;
   // A tenth: a turn also costs the database several times what storing a message does, so in a
   // storm that saturates the machine a fifth (share 4) held acknowledgements to about 40% of a
   // bare INSERT's rate; the backlog drains once the storm eases.
   const share = options.share ?? 9;
-  const minGapMs = options.minGapMs ?? 50;
+  const minGapMs = options.minGapMs ?? 10;
   let inFlight = 0;
   /** Acknowledgements begun so far: tells whether one came and went during the quiet period. */
   let started = 0;
@@ -40,21 +58,42 @@ export function acknowledgementsFirst(options: { quietMs?: number; share?: numbe
   let nextSlot = 0;
   let slotTimer: NodeJS.Timeout | undefined;
   const waiting: (() => void)[] = [];
+  let sampledAt = performance.now();
+  let sample: EventLoopUtilization = performance.eventLoopUtilization();
+  let busy = busyAbove <= 0;
+
+  /** Whether the event loop was busier than busyAbove over the last sample (taken at most every sampleMs). */
+  function isBusy(): boolean {
+    if (busyAbove <= 0) return true;
+    const now = performance.now();
+    if (now - sampledAt >= sampleMs) {
+      const current = performance.eventLoopUtilization();
+      busy = performance.eventLoopUtilization(current, sample).utilization > busyAbove;
+      sample = current;
+      sampledAt = now;
+    }
+    return busy;
+  }
+
+  /** Steps may start now, as many as are waiting. */
+  const open = () => quiet || !isBusy();
 
   function wake(): void {
     clearTimeout(slotTimer);
     slotTimer = undefined;
-    if (quiet) {
+    if (waiting.length === 0) return;
+    if (open()) {
       for (const start of waiting.splice(0)) start();
       return;
     }
-    if (waiting.length === 0) return;
     const wait = nextSlot - Date.now();
     if (wait <= 0) {
       // One step per slot; the slot after it is set when that step ends.
       nextSlot = Infinity;
       waiting.shift()!();
-    } else if (Number.isFinite(wait)) slotTimer = setTimeout(wake, wait);
+    }
+    // Looked at again at the next slot, or sooner if the storm eases.
+    if (waiting.length > 0) slotTimer = setTimeout(wake, Math.max(1, Math.min(sampleMs, Number.isFinite(wait) && wait > 0 ? wait : sampleMs)));
   }
 
   function begin(): void {
@@ -95,7 +134,7 @@ export function acknowledgementsFirst(options: { quietMs?: number; share?: numbe
       next();
     },
     async background(step) {
-      if (!quiet || waiting.length > 0) {
+      if (!open() || waiting.length > 0) {
         await new Promise<void>((resolve) => {
           waiting.push(resolve);
           wake();

@@ -42,7 +42,7 @@ import { applyDeliveryStatus } from './outbox/applyDeliveryStatus.ts';
 import { createOutboundQueue } from './outbox/enqueueOutbound.ts';
 import { createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorker, type OutboxWorkerOptions } from './outbox/outboxWorker.ts';
 import { setOptedOut } from './optOut.ts';
-import { createTurnRunner, type PendingInbound, type TurnRunner } from './turnRunner.ts';
+import { createTurnRunner, DEFAULT_TURN_CONCURRENCY, POSTGRES_TURN_CONCURRENCY, type PendingInbound, type TurnRunner } from './turnRunner.ts';
 import { afterCommit, afterTurn, deliverAfterCommit, turnSql } from './turnScope.ts';
 import { simulatorRoutes } from './simulator/routes.ts';
 import { createSimulatedTwilio } from './simulator/simulatedTwilio.ts';
@@ -197,6 +197,10 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
     logger,
     channels: [...adapters.keys(), ...(webChatAdapter ? (['webchat'] as const) : []), ...(botFrameworkAdapter ? (['botframework'] as const) : [])],
     background: background.background,
+    // On PostgreSQL a turn spends most of its time waiting on round trips, so several run at once
+    // (each holds one of the pool's ten connections; acknowledgements keep the rest). Embedded
+    // PGlite runs one statement at a time whatever the process asks.
+    concurrency: ctx.database.kind === 'postgres' ? POSTGRES_TURN_CONCURRENCY : DEFAULT_TURN_CONCURRENCY,
     async runTurn(message) {
       const adapter = adapterFor(message.channel);
       if (!adapter) return;

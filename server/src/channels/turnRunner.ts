@@ -53,6 +53,7 @@ export interface TurnRunner {
 
 /** Conversations running turns at once; the pool has 10 connections by default. */
 export const DEFAULT_TURN_CONCURRENCY = 2;
+export const POSTGRES_TURN_CONCURRENCY = 4;
 /** Messages of one conversation taken per go before other conversations get theirs. */
 const BATCH = 10;
 /** The periodic pass for messages another process left, and how many conversations it takes. */
