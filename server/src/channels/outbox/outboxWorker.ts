@@ -1,5 +1,5 @@
-// Sends queued messages. Rows are claimed with a lease (status 'sending', lockedUntil) by a
-// compare-and-set on `attempts`, so two pollers never send the same row, and a send interrupted
+// Sends queued messages. Rows are claimed with a lease (status 'sending', lockedUntil), one
+// statement taking the next due row with SKIP LOCKED, so two pollers never send the same row, and a send interrupted
 // by a crash is picked up again once the lease runs out. A row Twilio accepted has its sid
 // stored and is never claimed again; status callbacks Twilio sent before that sid was stored are
 // applied as soon as it is. The one gap no queue can close without provider idempotency:
@@ -86,25 +86,27 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
 
   async function runOnce(): Promise<void> {
     const now = options.now();
-    const due = await deps.sql<{ id: string; status: string; attempts: number }>(DUE, [CHANNELS, now, options.batchSize]);
-    // A full batch means more may be due: poll again at once rather than after the interval.
-    if (due.length === options.batchSize) again = true;
     const background = deps.background ?? ((step) => step());
-    for (const row of due) {
-      await background(async () => {
-        const claimed = await claim(row, now);
+    for (let sent = 0; sent < options.batchSize; sent++) {
+      const more = await background(async () => {
+        const claimed = await claimNext(now);
         if (claimed) await deliver(claimed);
+        return claimed !== undefined;
       });
+      if (!more) return;
     }
+    // A full batch means more may be due: poll again at once rather than after the interval.
+    again = true;
   }
 
   /**
-   * Takes the row for this worker (compare-and-set on status and attempts), marks its message
-   * as sending and reads what sending needs, in one statement: this runs for every reply.
+   * Takes the next due row for this worker, marks its message as sending and reads what sending
+   * needs, in one statement: this runs for every reply. Rows another poller is taking are
+   * skipped (SKIP LOCKED), so several processes share the outbox without claiming a row twice.
    */
-  async function claim(row: { id: string; status: string; attempts: number }, now: Date): Promise<Claimed | undefined> {
+  async function claimNext(now: Date): Promise<Claimed | undefined> {
     const claimedAt = performance.now();
-    const [claimed] = await deps.sql<Omit<Claimed, 'claimedAt'>>(CLAIM, [row.id, row.status, row.attempts, new Date(now.getTime() + options.leaseMs), now, options.now()]);
+    const [claimed] = await deps.sql<Omit<Claimed, 'claimedAt'>>(CLAIM_NEXT, [CHANNELS, now, new Date(now.getTime() + options.leaseMs), options.now()]);
     return claimed && { ...claimed, claimedAt };
   }
 
@@ -254,25 +256,25 @@ export function createOutboxWorker(deps: Deps): OutboxWorker {
 // Plain SQL on the driver: these run for every reply, and Prisma's query compiler costs several
 // times the statements.
 
-/** $1 channels, $2 now, $3 batch size. Rows due, and rows whose sender's lease ran out unsent. */
-const DUE = `
-  SELECT o."id", o."status"::text AS "status", o."attempts" FROM "OutboxMessage" o
-  JOIN "Message" m ON m."seq" = o."messageSeq"
-  WHERE m."channel"::text = ANY($1::text[])
-    AND ((o."status" = 'pending' AND o."nextAttemptAt" <= $2) OR (o."status" = 'sending' AND o."providerSid" IS NULL AND o."lockedUntil" < $2))
-  ORDER BY o."nextAttemptAt", o."messageSeq" LIMIT $3`;
-
 /**
- * $1 id, $2 status read, $3 attempts read, $4 lease end, $5 now, $6 status time. Takes the row
- * (compare-and-set on status and attempts), marks its message sending and reads what sending needs.
+ * $1 channels, $2 now, $3 lease end, $4 status time. The oldest row due — or whose sender's lease
+ * ran out before Twilio's sid was stored — taken by this worker: status sending, one more attempt.
+ * A row just taken by another poller is locked (skipped) or, once committed, no longer due.
  */
-const CLAIM = `
-  WITH claimed AS (
-    UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = $3 + 1, "lockedUntil" = $4, "updatedAt" = $5
-    WHERE "id" = $1::uuid AND "status" = $2::"OutboxStatus" AND "attempts" = $3 AND "providerSid" IS NULL
-    RETURNING "id", "messageSeq", "attempts", "payload"
+const CLAIM_NEXT = `
+  WITH picked AS (
+    SELECT o."id" FROM "OutboxMessage" o
+    JOIN "Message" m ON m."seq" = o."messageSeq"
+    WHERE m."channel"::text = ANY($1::text[])
+      AND ((o."status" = 'pending' AND o."nextAttemptAt" <= $2) OR (o."status" = 'sending' AND o."providerSid" IS NULL AND o."lockedUntil" < $2))
+    ORDER BY o."nextAttemptAt", o."messageSeq" LIMIT 1
+    FOR UPDATE OF o SKIP LOCKED
+  ), claimed AS (
+    UPDATE "OutboxMessage" o SET "status" = 'sending', "attempts" = o."attempts" + 1, "lockedUntil" = $3, "updatedAt" = $2
+    FROM picked WHERE o."id" = picked."id"
+    RETURNING o."id", o."messageSeq", o."attempts", o."payload"
   ), message AS (
-    UPDATE "Message" m SET "deliveryStatus" = 'sending', "deliveryStatusAt" = $6
+    UPDATE "Message" m SET "deliveryStatus" = 'sending', "deliveryStatusAt" = $4
     FROM claimed WHERE m."seq" = claimed."messageSeq"
     RETURNING m."seq", m."id", m."conversationId", m."channel", m."body"
   )
