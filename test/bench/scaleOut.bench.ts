@@ -5,6 +5,9 @@
 //   node --import tsx test/bench/scaleOut.bench.ts [--rate 300] [--seconds 60]
 //        [--baseline-seconds 20] [--ceiling 400,500,600,800] [--step-seconds 20]
 //        [--postgres-url postgresql://postgres@127.0.0.1:5432/postgres] [--redis-url redis://127.0.0.1:6379]
+//        [--profile DIR]
+//
+// --profile DIR writes a CPU profile of each product process over the main storm and its drain.
 //
 // Each option can also be given as BENCH_RATE, BENCH_SECONDS, ... (upper case, BENCH_ in front).
 //
@@ -22,7 +25,7 @@
 // Then the ceiling: the same storm at each --ceiling rate for --step-seconds, stopping at the first
 // rate that misses a target; the last rate that met them all is reported.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,6 +50,7 @@ const { values: flags } = parseArgs({
     'step-seconds': { type: 'string' },
     'postgres-url': { type: 'string' },
     'redis-url': { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const option = (name: keyof typeof flags, fallback: string): string =>
@@ -62,6 +66,7 @@ const settings = {
   stepSeconds: Number(option('step-seconds', '20')),
   postgresUrl: option('postgres-url', 'postgresql://postgres@127.0.0.1:5432/postgres'),
   redisUrl: option('redis-url', 'redis://127.0.0.1:6379'),
+  profile: option('profile', ''),
 };
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'bench-scale-out-'));
@@ -200,6 +205,7 @@ async function startProducts(db: Prepared): Promise<Child[]> {
           TWILIO_SMS_FROM: SMS_FROM,
           ADMIN_EMAIL: ADMIN.email,
           ADMIN_PASSWORD: ADMIN.password,
+          ...(settings.profile ? { BENCH_PROFILE_DIR: path.resolve(settings.profile) } : {}),
         },
         logFile: path.join(workDir, `product-${i}.log`),
       }),
@@ -352,7 +358,10 @@ try {
       dueAt.delete(tag!);
     });
     log(`product: ${settings.rate} req/s for ${settings.seconds} s over ${PROCESSES} processes`);
+    if (settings.profile) mkdirSync(settings.profile, { recursive: true });
+    await Promise.all(children.map((child) => ask(child, 'profile-start')));
     const main = await step(db, children, traffic, settings.rate, settings.seconds, (sent) => dueAt.set(sent.webhook.tag, sent.dueAt));
+    for (const file of await Promise.all(children.map(async (child) => (await ask(child, 'profile-stop')).file))) if (file) log(`CPU profile of a product process: ${file}`);
     staff.removeAllListeners('conversation.message');
     const events = summarise(eventLatencies);
     console.log(`\n== ${settings.rate} req/s for ${settings.seconds} s, ${PROCESSES} processes: ${main.passed ? 'all targets met' : 'targets NOT met'}`);
