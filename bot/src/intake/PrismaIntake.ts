@@ -25,6 +25,14 @@ export interface PrismaIntakeOptions {
   onEvent?: IntakeEventSink;
   /** Where the every-turn statements run (looked up per statement); through Prisma when absent. */
   sql?: () => SqlQuery;
+  /**
+   * Where references are numbered; inside the write's own transaction when absent. The server
+   * numbers them on the driver, each in a statement of its own: in a turn's transaction the
+   * counter row would stay locked until the turn commits, and in a storm (a heating outage, a
+   * service request from every flat) every turn recording one would queue behind the others.
+   * A turn that then rolls back leaves a gap in the numbers, never a duplicate.
+   */
+  references?: SqlQuery;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -84,7 +92,7 @@ export class PrismaIntake implements IntakePort {
   async recordServiceRequest(ref: ConversationRef, input: { residentId: string | null; description: string; receivedAt: Date }) {
     const recorded = await this.prisma.$transaction(async (tx) => {
       const conversation = await this.ensureConversation(tx, ref);
-      const reference = await nextReference(tx, 'SR', input.receivedAt);
+      const reference = await nextReference(this.options.references ?? sqlThroughPrisma(tx), 'SR', input.receivedAt);
       const request = await tx.serviceRequest.create({
         data: {
           reference,
@@ -159,7 +167,7 @@ export class PrismaIntake implements IntakePort {
         where: { id: input.residentId },
         data: { preferredLanguage: input.language, ...(input.preferredChannel ? { preferredChannel: input.preferredChannel } : {}) },
       });
-      const reference = await nextReference(tx, 'CMP', input.receivedAt);
+      const reference = await nextReference(this.options.references ?? sqlThroughPrisma(tx), 'CMP', input.receivedAt);
       const acknowledgementDueOn = this.options.acknowledgementDueOn(input.receivedAt);
       const complaint = await tx.complaint.create({
         data: {

@@ -95,6 +95,8 @@ export function createBotRuntime(ctx: ServerContext, options: ChannelRuntimeOpti
   const sql = () => turnSql(ctx.database.query);
   const intake = new PrismaIntake(prisma, {
     sql,
+    // Not on PGlite: its one session is the turn's until it commits (a statement beside it would wait for ever).
+    ...(ctx.database.kind === 'postgres' ? { references: ctx.database.query } : {}),
     acknowledgementDueOn: (receivedAt) => {
       if (!calendar) throw new Error('working calendar not loaded');
       return civilDateToDbDate(acknowledgementDueOn('stage_1', receivedAt, calendar));

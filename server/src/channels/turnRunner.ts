@@ -8,10 +8,11 @@
 // turns of one conversation at once, a turn never runs out of order or twice, and a process
 // killed mid-turn rolls the whole turn back: it runs again, once, wherever the conversation is
 // picked up next. A lock another process holds means that process is running the
-// conversation's turns; this one looks again shortly. A turn that throws is rolled back to a
-// savepoint, logged and marked processed, so one bad message cannot block the conversation —
-// unless the database went away (a restart): then the whole turn rolls back and runs again
-// when the periodic pass finds the message once the database is back.
+// conversation's turns; this one looks again shortly. A turn that throws is rolled back, logged
+// and its message marked processed in a transaction of its own, so one bad message cannot block
+// the conversation (no savepoint in every turn for the rare failure: two round trips a message)
+// — unless the database went away (a restart): then the turn runs again when the periodic pass
+// finds the message once the database is back.
 //
 // Messages are found by schedule() (a webhook, a web chat message), by resumePending() at
 // start-up and by a periodic pass every couple of seconds that picks up what another process
@@ -27,7 +28,7 @@
 // network (what leaves the process is queued until after commit).
 import { isDatabaseUnavailable, Prisma, type Channel, type PrismaClient } from '@complaints/db';
 import type { Logger } from '../config/logger.ts';
-import { attemptInTurn, runTurnTransaction } from './turnScope.ts';
+import { runTurnTransaction } from './turnScope.ts';
 
 export interface PendingInbound {
   messageId: string;
@@ -84,6 +85,17 @@ export interface TurnRunnerDeps {
 /** 'last': ran, and nothing else was waiting (what arrives meanwhile schedules the conversation again). */
 type Outcome = 'ran' | 'last' | 'none' | 'busy';
 
+/** A turn that threw: its transaction rolls back, and the message is then marked processed. */
+class TurnFailed extends Error {
+  constructor(
+    readonly messageId: string,
+    readonly seq: string,
+    readonly failure: unknown,
+  ) {
+    super('bot turn failed');
+  }
+}
+
 interface NextInbound {
   id: string;
   /** int8 as text: the drivers differ on int8 (transactionSql.ts). */
@@ -114,8 +126,30 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   let passTimer: NodeJS.Timeout | undefined;
   let passRunning: Promise<void> | undefined;
 
+  const effectErrors = (conversationId: string) => (error: unknown) => deps.logger.error({ err: error, conversationId }, 'after a bot turn: could not tell staff or the resident');
+
   /** One turn: the conversation's next unprocessed message, in its own transaction. */
   async function runNext(conversationId: string): Promise<Outcome> {
+    try {
+      return await runTurn(conversationId);
+    } catch (error) {
+      if (!(error instanceof TurnFailed)) throw error;
+      deps.logger.error({ err: error.failure, messageId: error.messageId, conversationId }, 'bot turn failed; message marked processed');
+      // Rolled back whole; marked processed now, unless another process has meanwhile.
+      return runTurnTransaction(
+        deps.prisma,
+        async (_tx, sql): Promise<Outcome> => {
+          const [lock] = await sql<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2)) AS "locked"`, [TURN_LOCK_SPACE, conversationId]);
+          if (!lock?.locked) return 'busy';
+          await sql(`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = $1::int8 AND "processedAt" IS NULL`, [error.seq]);
+          return 'ran';
+        },
+        { ...transaction, onEffectError: effectErrors(conversationId) },
+      );
+    }
+  }
+
+  async function runTurn(conversationId: string): Promise<Outcome> {
     const began = performance.now();
     let turn: { messageId: string; seq: string; lockedAt: number; releasedAt: number } | undefined;
     const outcome = await runTurnTransaction(
@@ -141,9 +175,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           [conversationId, channels],
         );
         if (!next) return 'none';
-        await attemptInTurn(
-          () =>
-            deps.runTurn({
+        try {
+          await deps.runTurn({
               messageId: next.id,
               providerMessageId: next.providerMessageId,
               conversationId,
@@ -154,21 +187,20 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
               text: next.body,
               media: next.media,
               receivedAt: next.createdAt,
-            }),
-          async (error) => {
-            // The database went away mid-turn (a restart): its connection, and so this whole
-            // transaction, is gone. Nothing is marked processed; the turn runs again once it is back.
-            if (isDatabaseUnavailable(error)) throw error;
-            deps.logger.error({ err: error, messageId: next.id, conversationId }, 'bot turn failed; message marked processed');
-          },
-        );
+          });
+        } catch (error) {
+          // The database went away mid-turn (a restart): its connection, and so this whole
+          // transaction, is gone. Nothing is marked processed; the turn runs again once it is back.
+          if (isDatabaseUnavailable(error)) throw error;
+          throw new TurnFailed(next.id, next.seq, error);
+        }
         // The transaction's own time (now()), which is also the createdAt of every reply the turn
         // queued: what the bot said in answer to a message can always be told from the record.
         await sql(`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = $1::int8`, [next.seq]);
         turn = { messageId: next.id, seq: next.seq, lockedAt, releasedAt: Date.now() };
         return after ? 'ran' : 'last';
       },
-      { ...transaction, onEffectError: (error) => deps.logger.error({ err: error, conversationId }, 'after a bot turn: could not tell staff or the resident') },
+      { ...transaction, onEffectError: effectErrors(conversationId) },
     );
     if (turn) {
       // The lock was held from lockedAt to at least releasedAt (taken just before COMMIT).

@@ -100,21 +100,6 @@ async function withSavepoint<T>(scope: TurnScope, work: () => Promise<T>): Promi
   return result;
 }
 
-/**
- * Runs `work` inside the current turn's transaction in a savepoint: if it throws, its writes and
- * the effects it queued are undone and `onFailure` runs in the same transaction instead (a bot
- * turn that fails is still marked processed, so one bad message cannot block the conversation).
- */
-export async function attemptInTurn<T>(work: () => Promise<T>, onFailure: (error: unknown) => Promise<T>): Promise<T> {
-  const scope = openScope();
-  if (!scope) throw new Error('attemptInTurn must run inside a turn transaction');
-  try {
-    return await withSavepoint(scope, work);
-  } catch (error) {
-    return onFailure(error);
-  }
-}
-
 export interface TurnTransactionOptions {
   /** Waiting for a connection from the pool. */
   maxWaitMs: number;
