@@ -18,6 +18,9 @@ import { startRetentionSweeper } from './dataProtection/retentionSweeper.ts';
 import { attachRedisAdapter } from './realtime/redisAdapter.ts';
 import { AfterCommitBroadcaster, scopedPrisma } from './channels/turnScope.ts';
 
+/** Longer than load balancers' idle timeout (60 s on most). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface RunningServer {
   context: ServerContext;
   httpServer: HttpServer;
@@ -53,6 +56,11 @@ export async function startServer(options: CreateServerOptions): Promise<Running
     createApp(context, { ...options, twilioRoutes: channels.twilioRoutes, botFrameworkRoutes: channels.botFrameworkRoutes, simulatorRoutes: channels.simulatorRoutes, liveChat: channels, media: channels.media }),
   );
   httpServer.on('clientError', answerClientError);
+  // Idle keep-alive connections stay open longer than a load balancer's (60 s is usual): with
+  // Node's 5 s, a balancer (or Twilio) reusing a connection the server is just closing gets a
+  // reset — a 502 or a failed webhook under steady traffic.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   io.attach(httpServer);
   // engine.io answers /socket.io/ before express: its responses get the same headers, and new
   // connections are limited per address (publicRateLimits.ts).

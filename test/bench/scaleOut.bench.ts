@@ -20,13 +20,14 @@
 //   - each message's turn: processedAt - createdAt, read from the database (target: all < 5 s);
 //   - a staff socket on process B times the inbound events of messages posted to process A
 //     (Redis adapter), informative;
-//   - CPU used by each product process, by PostgreSQL and by this load generator, to say what
-//     limits the ceiling on this machine.
+//   - how long after its turn each reply was sent (the outbox), informative;
+//   - CPU used by each product process, by this load generator and by the rest of the machine
+//     (PostgreSQL, Redis, the kernel), to say what limits the ceiling on this machine.
 // Then the ceiling: the same storm at the --ceiling rates above --rate for --step-seconds each,
 // until one misses a target (or, when --rate itself missed, at the rates below it, highest
 // first, until one meets them all); the highest rate that met every target is reported.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,27 +85,17 @@ async function adminQuery(sql: string): Promise<string | undefined> {
   }
 }
 
-/** CPU seconds used so far by every PostgreSQL server process on this machine (from /proc). */
-function postgresCpuSeconds(): number {
+/** CPU seconds the whole machine has been busy (/proc/stat: all but idle and I/O wait). */
+function machineBusySeconds(): number {
   const ticks = 100; // USER_HZ on Linux
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!name.startsWith('postgres')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / ticks;
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return total;
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return (total - fields[3]! - fields[4]!) / ticks;
 }
 
 interface Cpu {
   products: number[];
-  postgres: number;
+  machine: number;
   generator: number;
 }
 
@@ -112,15 +103,17 @@ async function cpuNow(children: Child[]): Promise<Cpu> {
   const usage = process.cpuUsage();
   return {
     products: await Promise.all(children.map(async (child) => (await ask(child, 'cpu')).cpuMicros / 1e6)),
-    postgres: postgresCpuSeconds(),
+    machine: machineBusySeconds(),
     generator: (usage.user + usage.system) / 1e6,
   };
 }
 
 function cpuShare(before: Cpu, after: Cpu, seconds: number): string {
   const share = (used: number) => `${((used / seconds) * 100).toFixed(0)}%`;
-  const products = after.products.map((value, i) => share(value - before.products[i]!));
-  return `product processes ${products.join(' + ')}, PostgreSQL ${share(after.postgres - before.postgres)}, load generator ${share(after.generator - before.generator)} (of one core; ${os.cpus().length} cores)`;
+  const productSeconds = after.products.map((value, i) => value - before.products[i]!);
+  const generator = after.generator - before.generator;
+  const rest = after.machine - before.machine - productSeconds.reduce((sum, value) => sum + value, 0) - generator;
+  return `product processes ${productSeconds.map(share).join(' + ')}, load generator ${share(generator)}, the rest (PostgreSQL, Redis, kernel) ${share(rest)}; machine ${share(after.machine - before.machine)} of ${os.cpus().length * 100}%`;
 }
 
 /** Both loops share one traffic generator, each sending half the rate to its process. */
@@ -130,6 +123,10 @@ async function storm(urls: string[], traffic: ReturnType<typeof createTraffic>, 
     latencies: results.flatMap((r) => r.latencies),
     acknowledged: results.flatMap((r) => r.acknowledged),
     failed: results.reduce((sum, r) => sum + r.failed, 0),
+    failures: results.reduce<Record<string, number>>((all, r) => {
+      for (const [reason, count] of Object.entries(r.failures)) all[reason] = (all[reason] ?? 0) + count;
+      return all;
+    }, {}),
     maxSendLagMs: Math.max(...results.map((r) => r.maxSendLagMs)),
     achievedRate: results.reduce((sum, r) => sum + r.achievedRate, 0),
   };
@@ -248,6 +245,7 @@ interface StepResult {
   ack: ReturnType<typeof summarise>;
   turns: ReturnType<typeof summarise>;
   turnsOver: number;
+  replies: ReturnType<typeof summarise>;
   acknowledged: number;
   storedOnce: number;
   duplicates: number;
@@ -261,6 +259,7 @@ interface StepResult {
 /** One storm at `rate`, then drained and checked against the database. */
 async function step(db: Prepared, children: Child[], traffic: ReturnType<typeof createTraffic>, rate: number, seconds: number, onSent?: Parameters<typeof storm>[4]): Promise<StepResult> {
   const cpuBefore = await cpuNow(children);
+  const [{ startedAt }] = (await db.database.query<{ startedAt: Date }>('SELECT now() AS "startedAt"')) as [{ startedAt: Date }];
   const began = performance.now();
   const sent = await storm(
     children.map((child) => child.url),
@@ -294,6 +293,12 @@ async function step(db: Prepared, children: Child[], traffic: ReturnType<typeof 
     if (row.processed !== row.copies) unprocessed++;
     if (row.turnMs !== null) turnTimes.push(row.turnMs);
   }
+  const replyRows = await db.database.query<{ ms: number }>(
+    `SELECT (EXTRACT(EPOCH FROM (o."updatedAt" - m."createdAt")) * 1000)::float8 AS "ms" FROM "Message" m JOIN "OutboxMessage" o ON o."messageSeq" = m."seq"
+     WHERE m."direction" = 'outbound' AND m."createdAt" >= $1 AND o."status" = 'sent'`,
+    [startedAt],
+  );
+  const replies = summarise(replyRows.map((row) => row.ms));
   const ack = summarise(sent.latencies);
   const turns = summarise(turnTimes);
   const turnsOver = turnTimes.filter((ms) => ms >= TARGET.turnMaxMs).length;
@@ -305,7 +310,7 @@ async function step(db: Prepared, children: Child[], traffic: ReturnType<typeof 
     duplicates === 0 &&
     unprocessed === 0 &&
     turnsOver === 0;
-  return { rate, seconds, sent, ack, turns, turnsOver, acknowledged: sent.acknowledged.length, storedOnce, duplicates, missing, unprocessed, drainSeconds, cpu, passed };
+  return { rate, seconds, sent, ack, turns, turnsOver, replies, acknowledged: sent.acknowledged.length, storedOnce, duplicates, missing, unprocessed, drainSeconds, cpu, passed };
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '—' : `${value.toFixed(1)} ms`);
@@ -316,9 +321,10 @@ function describeStep(result: StepResult, baseline?: ReturnType<typeof summarise
   return [
     `   acknowledgement p50 ${ms(result.ack.p50)}, p95 ${ms(result.ack.p95)}, p99 ${ms(result.ack.p99)}, max ${ms(result.ack.max)}; target p99 < ${TARGET.ackP99Ms} ms: ${verdict(result.ack.p99 < TARGET.ackP99Ms)}`,
     ...(base ? [base] : []),
-    `   offered ${result.sent.achievedRate.toFixed(0)} req/s, ${result.sent.failed} errors, generator up to ${ms(result.sent.maxSendLagMs)} late`,
+    `   offered ${result.sent.achievedRate.toFixed(0)} req/s, ${result.sent.failed} errors${result.sent.failed ? ` (${Object.entries(result.sent.failures).map(([reason, count]) => `${count} ${reason}`).join(', ')})` : ''}, generator up to ${ms(result.sent.maxSendLagMs)} late`,
     `   ${result.acknowledged} acknowledged: ${result.storedOnce} stored once, ${result.duplicates} stored twice, ${result.missing} missing, ${result.unprocessed} unprocessed: ${verdict(result.duplicates + result.missing + result.unprocessed === 0)}`,
     `   turn done after arrival p50 ${ms(result.turns.p50)}, p99 ${ms(result.turns.p99)}, max ${ms(result.turns.max)}; ${result.turnsOver} at or over ${TARGET.turnMaxMs / 1000} s: ${verdict(result.turnsOver === 0)}`,
+    `   reply sent after its turn queued it p50 ${ms(result.replies.p50)}, p99 ${ms(result.replies.p99)}, max ${ms(result.replies.max)} (${result.replies.count} replies; informative)`,
     `   backlog left when the storm ended took ${result.drainSeconds.toFixed(1)} s to finish`,
     `   CPU during the storm: ${result.cpu}`,
   ];

@@ -64,6 +64,8 @@ export interface OpenLoopResult {
   latencies: number[];
   acknowledged: string[];
   failed: number;
+  /** What the failures were: an HTTP status or a socket error code, with counts. */
+  failures: Record<string, number>;
   /** How late the generator itself sent requests (ms): large values mean the figures are unsound. */
   maxSendLagMs: number;
   achievedRate: number;
@@ -77,16 +79,21 @@ export async function openLoop(url: string, traffic: Traffic, options: { rate: n
   const latencies: number[] = [];
   const acknowledged: string[] = [];
   let failed = 0;
+  const failures: Record<string, number> = {};
+  const fail = (reason: string) => {
+    failed++;
+    failures[reason] = (failures[reason] ?? 0) + 1;
+  };
   let maxSendLagMs = 0;
   let settled = 0;
   const start = performance.now() + 20;
 
   return new Promise((resolve) => {
-    if (total === 0) return resolve({ latencies, acknowledged, failed, maxSendLagMs, achievedRate: 0 });
+    if (total === 0) return resolve({ latencies, acknowledged, failed, failures, maxSendLagMs, achievedRate: 0 });
     const finishOne = () => {
       if (++settled < total) return;
       agent.destroy();
-      resolve({ latencies, acknowledged, failed, maxSendLagMs, achievedRate: total / ((performance.now() - start) / 1000) });
+      resolve({ latencies, acknowledged, failed, failures, maxSendLagMs, achievedRate: total / ((performance.now() - start) / 1000) });
     };
     const fire = (dueAt: number) => {
       const webhook = traffic.next();
@@ -108,13 +115,13 @@ export async function openLoop(url: string, traffic: Traffic, options: { rate: n
             if (response.statusCode === 200) {
               latencies.push(performance.now() - dueAt);
               acknowledged.push(webhook.sid);
-            } else failed++;
+            } else fail(`HTTP ${response.statusCode}`);
             finishOne();
           });
         },
       );
-      request.on('error', () => {
-        failed++;
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        fail(error.code ?? error.message);
         finishOne();
       });
       request.end(webhook.form);
