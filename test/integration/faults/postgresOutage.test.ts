@@ -22,6 +22,8 @@ explainSkip('faults/postgresOutage.test.ts', missing);
 
 const RESIDENTS = ['+447700900441', '+447700900442', '+447700900443', '+447700900444'];
 const IN_FLIGHT = 4;
+/** Webhooks sent at once into one conversation just before the outage. */
+const BURST = 60;
 /** Between one sender's webhooks: a steady stream rather than a flood of instant 5xx during the outage. */
 const PACE_MS = 40;
 /** Marks the server's own connections, so that the test ends only those. */
@@ -70,6 +72,22 @@ describe.skipIf(missing !== undefined)('PostgreSQL restarts during traffic', () 
     // While set, senders wait at it (how many: `parked`).
     let gate: Promise<void> | undefined;
     let parked = 0;
+    async function deliver(resident?: string): Promise<void> {
+      const i = next++;
+      const webhook = signedSms(resident ?? RESIDENTS[i % RESIDENTS.length]!, `Message ${i + 1}: the heating is off across the estate`);
+      const sentAt = Date.now();
+      let status: Delivery['status'];
+      let retryAfter: string | null = null;
+      try {
+        const response = await postSms(product.url, webhook);
+        await response.arrayBuffer();
+        status = response.status;
+        retryAfter = response.headers.get('retry-after');
+      } catch {
+        status = 'no answer';
+      }
+      deliveries.push({ i, webhook, sentAt, answeredAt: Date.now(), status, retryAfter });
+    }
     async function sender(): Promise<void> {
       while (streaming) {
         if (gate) {
@@ -77,20 +95,7 @@ describe.skipIf(missing !== undefined)('PostgreSQL restarts during traffic', () 
           await gate;
           parked--;
         }
-        const i = next++;
-        const webhook = signedSms(RESIDENTS[i % RESIDENTS.length]!, `Message ${i + 1}: the heating is off across the estate`);
-        const sentAt = Date.now();
-        let status: Delivery['status'];
-        let retryAfter: string | null = null;
-        try {
-          const response = await postSms(product.url, webhook);
-          await response.arrayBuffer();
-          status = response.status;
-          retryAfter = response.headers.get('retry-after');
-        } catch {
-          status = 'no answer';
-        }
-        deliveries.push({ i, webhook, sentAt, answeredAt: Date.now(), status, retryAfter });
+        await deliver();
         await new Promise((resolve) => setTimeout(resolve, PACE_MS));
       }
     }
@@ -105,6 +110,9 @@ describe.skipIf(missing !== undefined)('PostgreSQL restarts during traffic', () 
     let openGate!: () => void;
     gate = new Promise((resolve) => (openGate = resolve));
     await until(() => parked === IN_FLIGHT, 30_000, 'the senders to pause');
+    // A burst into one conversation: its turns run one after another for a while (the server
+    // keeps up with the steady stream, so without it there may be no turn left to interrupt).
+    await Promise.all(Array.from({ length: BURST }, () => deliver(RESIDENTS[0])));
     const [backlog] = await database.query<{ count: string }>(`SELECT count(*) AS count FROM "Message" WHERE "direction" = 'inbound' AND "processedAt" IS NULL`);
 
     // The restart, in the middle of a bot turn: the server ends every session at once (while
