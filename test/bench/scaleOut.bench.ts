@@ -31,12 +31,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
 import { openDatabase } from '@complaints/db';
 import { createConversation, createResident } from '@complaints/db/factories';
 import { freePort } from '../support/serverProcess.ts';
 import { openLoop, summarise, type OpenLoopResult } from './webhooks/load.ts';
+import { ADMIN, adminQuery, staffSocket } from './webhooks/benchServer.ts';
 import { ask, startChild, type Child } from './webhooks/processes.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, BASELINE_PHONE, createTraffic, PUBLIC_BASE_URL, SMS_FROM, tagOf } from './webhooks/traffic.ts';
 
@@ -72,18 +71,7 @@ const settings = {
 };
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'bench-scale-out-'));
-const ADMIN = { email: 'bench-admin@example.org', password: 'bench password 0123' };
 const log = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`);
-
-async function adminQuery(sql: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: settings.postgresUrl });
-  await client.connect();
-  try {
-    return (await client.query<{ v: string }>(sql)).rows[0]?.v;
-  } finally {
-    await client.end();
-  }
-}
 
 /** CPU seconds the whole machine has been busy (/proc/stat: all but idle and I/O wait). */
 function machineBusySeconds(): number {
@@ -135,8 +123,8 @@ async function storm(urls: string[], traffic: ReturnType<typeof createTraffic>, 
 
 async function prepareDatabase() {
   const name = `bench_scale_out_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const version = await adminQuery(`SELECT current_setting('server_version') AS v`);
-  await adminQuery(`CREATE DATABASE "${name}"`);
+  const version = await adminQuery(settings.postgresUrl, `SELECT current_setting('server_version') AS v`);
+  await adminQuery(settings.postgresUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(settings.postgresUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: url.toString() });
@@ -149,7 +137,7 @@ async function prepareDatabase() {
     description: `PostgreSQL ${version} at ${url.host}, throw-away database ${name}`,
     drop: async () => {
       await database.close();
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(settings.postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
 }
@@ -210,18 +198,6 @@ async function startProducts(db: Prepared): Promise<Child[]> {
     );
   }
   return children;
-}
-
-async function staffSocket(url: string): Promise<Socket> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  if (response.status !== 200) throw new Error(`staff sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
-  await new Promise((resolve, reject) => {
-    socket.once('ready', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
 }
 
 /** Waits until no inbound message is unprocessed and the outbox is empty; the seconds it took. */

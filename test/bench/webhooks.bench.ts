@@ -30,12 +30,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { io } from 'socket.io-client';
 import { openDatabase, pgliteDirectory } from '@complaints/db';
 import { createConversation, createResident } from '@complaints/db/factories';
 import { freePort } from '../support/serverProcess.ts';
 import { closedLoop, openLoop, summarise, type ClosedLoopResult, type OpenLoopResult } from './webhooks/load.ts';
+import { ADMIN, adminQuery, staffSocket } from './webhooks/benchServer.ts';
 import { ask, startChild, type Child } from './webhooks/processes.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, BASELINE_PHONE, createTraffic, PUBLIC_BASE_URL, SMS_FROM, tagOf } from './webhooks/traffic.ts';
 
@@ -74,7 +73,6 @@ const settings = {
 for (const kind of settings.databases) if (kind !== 'postgres' && kind !== 'pglite') throw new Error(`--database must be both, postgres or pglite (got "${kind}")`);
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'bench-webhooks-'));
-const ADMIN = { email: 'bench-admin@example.org', password: 'bench password 0123' };
 
 interface PreparedDatabase {
   kind: 'postgres' | 'pglite';
@@ -95,15 +93,15 @@ async function prepareDatabase(kind: 'postgres' | 'pglite'): Promise<PreparedDat
   let drop: () => Promise<void>;
   if (kind === 'postgres') {
     const name = `bench_webhooks_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const version = await adminQuery(`SELECT current_setting('server_version') AS v`);
-    await adminQuery(`CREATE DATABASE "${name}"`);
+    const version = await adminQuery(settings.postgresUrl, `SELECT current_setting('server_version') AS v`);
+    await adminQuery(settings.postgresUrl, `CREATE DATABASE "${name}"`);
     const url = new URL(settings.postgresUrl);
     url.pathname = `/${name}`;
     target = { kind: 'postgres', url: url.toString() };
     description = `PostgreSQL ${version} at ${url.host}, throw-away database ${name}`;
     productEnv = { DATABASE_URL: url.toString() };
     baselineEnv = { DATABASE_URL: url.toString() };
-    drop = async () => void (await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    drop = async () => void (await adminQuery(settings.postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   } else {
     const dataDir = path.join(workDir, 'data');
     mkdirSync(dataDir, { recursive: true });
@@ -125,16 +123,6 @@ async function prepareDatabase(kind: 'postgres' | 'pglite'): Promise<PreparedDat
     await database.close();
   }
   return { kind, target, baselineConversationId, description, productEnv, baselineEnv, drop };
-}
-
-async function adminQuery(sql: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: settings.postgresUrl });
-  await client.connect();
-  try {
-    return (await client.query<{ v: string }>(sql)).rows[0]?.v;
-  } finally {
-    await client.end();
-  }
 }
 
 interface Measured {
@@ -277,19 +265,6 @@ async function measureProduct(db: PreparedDatabase): Promise<ProductMeasured> {
     socket.close();
     await child.stop();
   }
-}
-
-/** Signs in as the administrator created from ADMIN_EMAIL/ADMIN_PASSWORD and opens a staff socket. */
-async function staffSocket(url: string) {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  if (response.status !== 200) throw new Error(`staff sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
-  await new Promise((resolve, reject) => {
-    socket.once('ready', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
 }
 
 /** Waits until every inbound message is processed and the outbox is empty; returns the seconds it took. */
