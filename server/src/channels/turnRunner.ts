@@ -26,7 +26,7 @@
 // does not hold up everybody else. On embedded PGlite every other query waits while a turn's
 // transaction is open, so turns keep their transactions short: nothing inside one waits on the
 // network (what leaves the process is queued until after commit).
-import { isDatabaseUnavailable, Prisma, type Channel, type PrismaClient } from '@complaints/db';
+import { isDatabaseUnavailable, Prisma, type Channel, type PrismaClient, type SqlQuery } from '@complaints/db';
 import type { Logger } from '../config/logger.ts';
 import { runTurnTransaction } from './turnScope.ts';
 
@@ -85,6 +85,12 @@ export interface TurnRunnerDeps {
 /** 'last': ran, and nothing else was waiting (what arrives meanwhile schedules the conversation again). */
 type Outcome = 'ran' | 'last' | 'none' | 'busy';
 
+/** The conversation's turn lock for this transaction; false when another transaction holds it. */
+async function takeTurnLock(sql: SqlQuery, conversationId: string): Promise<boolean> {
+  const [lock] = await sql<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2)) AS "locked"`, [TURN_LOCK_SPACE, conversationId]);
+  return lock?.locked === true;
+}
+
 /** A turn that threw: its transaction rolls back, and the message is then marked processed. */
 class TurnFailed extends Error {
   constructor(
@@ -139,8 +145,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       return runTurnTransaction(
         deps.prisma,
         async (_tx, sql): Promise<Outcome> => {
-          const [lock] = await sql<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2)) AS "locked"`, [TURN_LOCK_SPACE, conversationId]);
-          if (!lock?.locked) return 'busy';
+          if (!(await takeTurnLock(sql, conversationId))) return 'busy';
           await sql(`UPDATE "Message" SET "processedAt" = now() WHERE "seq" = $1::int8 AND "processedAt" IS NULL`, [error.seq]);
           return 'ran';
         },
@@ -155,8 +160,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     const outcome = await runTurnTransaction(
       deps.prisma,
       async (_tx, sql): Promise<Outcome> => {
-        const [lock] = await sql<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2)) AS "locked"`, [TURN_LOCK_SPACE, conversationId]);
-        if (!lock?.locked) return 'busy';
+        if (!(await takeTurnLock(sql, conversationId))) return 'busy';
         const lockedAt = Date.now();
         // Read after the lock: whatever an earlier holder committed is visible, so this is the
         // next message in seq order and has not been processed. With what its turn needs (the

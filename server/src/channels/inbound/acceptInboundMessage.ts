@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient, SqlDriver, SqlQuery } from '@complaints/db';
 import { createTurnSerialiser } from '@complaints/bot';
-import { Prisma } from '@complaints/db';
+import { Prisma, sqlThroughPrisma } from '@complaints/db';
 import type { StoredMessage } from '../../conversations/messageEvents.ts';
 
 export interface InboundInput {
@@ -118,11 +118,7 @@ async function storeInTransaction(query: SqlQuery, input: InboundInput): Promise
 
 /** Prisma as the driver, for callers without the Database (web chat): the same SQL. */
 function prismaDriver(prisma: PrismaClient): SqlDriver {
-  const via =
-    (client: Pick<PrismaClient, '$queryRawUnsafe'>): SqlQuery =>
-    <Row>(text: string, params: unknown[] = []) =>
-      client.$queryRawUnsafe<Row[]>(text, ...params);
-  return { query: via(prisma), transaction: (work) => prisma.$transaction((tx) => work(via(tx)), SLOW_PATH_TRANSACTION) };
+  return { query: sqlThroughPrisma(prisma), transaction: (work) => prisma.$transaction((tx) => work(sqlThroughPrisma(tx)), SLOW_PATH_TRANSACTION) };
 }
 
 const STORED_COLUMNS = `"id", "seq", "conversationId", "channel"::text, "direction"::text, "author"::text, "staffUserId", "body", "deliveryStatus"::text, "createdAt"`;
